@@ -1,0 +1,76 @@
+// Builds every bundle. Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
+//   dist/extension.js   activation bundle (vscode external; must not contain undici or zod)
+//   dist/network.js     loaded on the first lookup: undici, zod schema, auth, client
+//   dist/emulator.js    the local IDCloud, loaded when the Local emulator profile is used
+//   dist/emulator-cli.js  `npm run emulator`
+//   dist/webview.js     the process panel's browser code
+//   dist-test/…         unit, host and bench bundles (with --tests / --bench)
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...node, entryPoints: { network: 'src/core/network.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { emulator: 'src/emulator/index.ts' }, outdir: 'dist', loader: { '.pdf': 'binary', '.png': 'binary', '.jpg': 'binary' } },
+  { ...node, entryPoints: { 'emulator-cli': 'src/emulator/cli.ts' }, outdir: 'dist', loader: { '.pdf': 'binary', '.png': 'binary', '.jpg': 'binary' } },
+  {
+    ...node, platform: 'browser', format: 'iife', target: 'chrome120',
+    entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist',
+  },
+];
+
+function testEntries(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+if (args.has('--tests') || args.has('--bench')) {
+  const common = {
+    ...node, sourcemap: 'inline', minify: false, packages: 'external',
+    loader: { '.pdf': 'binary', '.png': 'binary', '.jpg': 'binary' },
+  };
+  if (args.has('--tests')) {
+    builds.push({ ...common, entryPoints: testEntries('test/unit'), outdir: 'dist-test/unit', outbase: 'test/unit' });
+    builds.push({ ...common, entryPoints: testEntries('test/host'), outdir: 'dist-test/host', outbase: 'test/host', external: ['vscode'] });
+  }
+  if (args.has('--bench')) {
+    builds.push({ ...common, entryPoints: testEntries('test/bench'), outdir: 'dist-test/bench', outbase: 'test/bench' });
+  }
+}
+
+/** The activation bundle must stay small: undici and zod belong to the lazy network bundle. */
+function checkActivationBundle(result) {
+  const inputs = Object.keys(result.metafile.inputs);
+  const heavy = inputs.filter((p) => /node_modules[\\/](undici|zod)[\\/]/.test(p));
+  if (heavy.length) {
+    throw new Error(`dist/extension.js must not contain undici or zod; it pulls in:\n  ${heavy.slice(0, 5).join('\n  ')}`);
+  }
+}
+
+const present = builds.filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e)) && Object.keys(b.entryPoints).length > 0);
+if (watch) {
+  for (const b of present) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching…');
+} else {
+  const results = await Promise.all(present.map((b) => esbuild.build(b)));
+  results.forEach((r, i) => { if (present[i].entryPoints.extension) checkActivationBundle(r); });
+}
