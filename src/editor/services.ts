@@ -1,0 +1,66 @@
+/**
+ * The contracts between the editor surfaces (commands, tree, panel, hovers/lenses/links).
+ * Implemented by src/editor/profiles (profiles, lookups), src/editor/errorMessages.ts
+ * (presentError) and src/editor/panel (showProcess). Surfaces depend on these interfaces only.
+ */
+import type * as vscode from 'vscode';
+import type { FetchedProcess, MediaFile } from '../core/types';
+
+export type ProfileKind = 'emulator' | 'sandbox' | 'production' | 'custom';
+
+export interface Profile {
+  readonly id: string; // 'emulator' | 'sandbox' | 'production' | custom id
+  readonly label: string; // "Local emulator", "Sandbox", "Production", or the custom label
+  readonly kind: ProfileKind;
+  readonly apiBaseUrl: string; // no trailing slash; for the emulator, known once it started
+  readonly identityUrl: string; // no trailing slash
+  readonly production: boolean; // warning colour, confirmation, label on every result
+}
+
+/** A process as the user refers to it: an ID in a profile. */
+export interface ProcessRef {
+  readonly id: string; // lower-case UUID
+  readonly profileId: string;
+}
+
+export interface LookupOptions {
+  readonly signal?: AbortSignal;
+  /** Bypass the cache (Refresh, stale signed_url). */
+  readonly force?: boolean;
+}
+
+export interface Lookups {
+  readonly onDidChangeActiveProfile: vscode.Event<Profile>;
+  /** Fires after any fetch settles (tree, lenses and open panels refresh from it). */
+  readonly onDidFetch: vscode.Event<ProcessRef>;
+  activeProfile(): Profile;
+  profiles(): readonly Profile[];
+  profile(id: string): Profile | undefined;
+  /** Through the profile's ProcessLookup (cache by state, coalescing, rate limit). Rejects with IdCloudError kinds. */
+  get(ref: ProcessRef, options?: LookupOptions): Promise<FetchedProcess>;
+  /** Synchronous cache read for hovers and lenses; never touches the network. */
+  peek(ref: ProcessRef): FetchedProcess | undefined;
+  getSelfie(ref: ProcessRef, options?: LookupOptions): Promise<MediaFile>;
+  getEvidenceSet(ref: ProcessRef, options?: LookupOptions): Promise<MediaFile>;
+}
+
+/** Whether personal data (CPF, names, birth dates, document numbers, selfie) is shown unmasked. */
+export interface Privacy {
+  readonly onDidChange: vscode.Event<boolean>;
+  readonly revealed: boolean;
+  toggle(): void;
+}
+
+export interface ErrorAction {
+  readonly title: string; // localised
+  readonly command: string;
+  readonly arguments?: readonly unknown[];
+}
+
+export interface PresentedError {
+  readonly message: string; // localised, one sentence or two, says what to do
+  readonly actions: readonly ErrorAction[];
+}
+
+/** The single entry point that opens (or reveals) the process panel. */
+export type ShowProcess = (ref: ProcessRef) => Promise<void>;
