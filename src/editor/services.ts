@@ -29,6 +29,13 @@ export interface LookupOptions {
   readonly force?: boolean;
 }
 
+/**
+ * How surfaces pass a process to a command (command links in hovers, tree nodes, lenses, the panel):
+ * a ProcessRef, a tree node carrying `ref`, or a bare ID string (meaning: in the active profile).
+ * `undefined` means "ask the user" (selection, word under the cursor, clipboard, input box).
+ */
+export type ProcessArg = ProcessRef | { readonly ref: ProcessRef } | string | undefined;
+
 export interface Lookups {
   readonly onDidChangeActiveProfile: vscode.Event<Profile>;
   /** Fires after any fetch settles (tree, lenses and open panels refresh from it). */
@@ -40,6 +47,14 @@ export interface Lookups {
   get(ref: ProcessRef, options?: LookupOptions): Promise<FetchedProcess>;
   /** Synchronous cache read for hovers and lenses; never touches the network. */
   peek(ref: ProcessRef): FetchedProcess | undefined;
+  /**
+   * True while a production profile has not been confirmed in this window (see idcloud.confirmProduction).
+   * Background surfaces (hover, lens) must not call get() then: they offer an explicit "Look up" link instead.
+   * Interactive callers just call get(), which asks once and rejects with kind 'cancelled' if declined.
+   */
+  needsConfirmation(profileId: string): boolean;
+  /** Whether get() can authenticate for this profile (always true for the emulator). */
+  hasCredentials(profileId: string): Promise<boolean>;
   getSelfie(ref: ProcessRef, options?: LookupOptions): Promise<MediaFile>;
   getEvidenceSet(ref: ProcessRef, options?: LookupOptions): Promise<MediaFile>;
 }
