@@ -1,0 +1,158 @@
+/**
+ * Typed errors → one localised message that says what to do, with the action that does it.
+ * `presentError` is pure (tests assert on it); `showError` logs, shows the notification and runs
+ * the chosen action. Cancellation is silence.
+ */
+import * as vscode from 'vscode';
+import {
+  isIdCloudError,
+  type CancelledError, type ForbiddenError, type InvalidProcessIdError, type NetworkError, type NotFoundError,
+  type RateLimitedError, type ServerError, type TimeoutError, type TokenError, type UnauthorizedError,
+  type UnexpectedResponseError,
+} from '../core/errors';
+import { Commands } from './commands/ids';
+import { redact } from './log';
+import type { ErrorAction, PresentedError, Profile } from './services';
+
+export interface ErrorContext {
+  readonly profile: Profile;
+  readonly processId?: string;
+}
+
+/** Internal (not contributed) command that opens a capped response body read-only. */
+export const OPEN_RAW_RESPONSE = 'idcloud.openRawResponse';
+const EXAMPLE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+const MAX_DETAIL = 160;
+
+export function isCancellation(err: unknown): boolean {
+  if (isIdCloudError(err)) return err.kind === 'cancelled';
+  return err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError');
+}
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL)}…` : oneLine;
+}
+
+function action(title: string, command: string, ...args: unknown[]): ErrorAction {
+  return { title, command, arguments: args };
+}
+
+const setCredentials = (p: Profile): ErrorAction => action(vscode.l10n.t('Set Credentials'), Commands.setCredentials, p.id);
+const testConnection = (p: Profile): ErrorAction => action(vscode.l10n.t('Test Connection'), Commands.testConnection, p.id);
+const showLog = (): ErrorAction => action(vscode.l10n.t('Show Log'), Commands.showLog);
+const openSettings = (query: string): ErrorAction => action(vscode.l10n.t('Open Settings'), 'workbench.action.openSettings', query);
+/** Where a wrong URL would be fixed: the user's custom profiles, else the proxy settings. */
+const endpointSettings = (p: Profile): ErrorAction => openSettings(p.kind === 'custom' ? 'idcloud.customProfiles' : 'http.proxy');
+
+/** The plain meaning of unico's identity codes (unico-api.md §2.4), localised. */
+function tokenMeaning(err: TokenError): string {
+  switch (err.unicoCode) {
+    case '1.0.1': return vscode.l10n.t('The tenant ID is wrong: check the tenant ID unico sent you.');
+    case '1.0.14': return vscode.l10n.t('The application is not active at unico: ask unico support to activate it.');
+    case '1.2.4': return vscode.l10n.t("The signed assertion has expired: check this computer's clock.");
+    case '1.2.5': return vscode.l10n.t('The signature could not be validated: the private key does not belong to this account, or the tenant ID or account name is wrong.');
+    case '1.2.6': return vscode.l10n.t('This private key is no longer accepted: ask unico for new credentials.');
+    case '1.2.11': return vscode.l10n.t('The service account is inactive: ask unico support to reactivate it.');
+    case '1.2.14': return vscode.l10n.t('The service account lacks the permission: ask unico support to grant it.');
+    case '1.2.18': return vscode.l10n.t('The service account is temporarily locked after too many invalid attempts: wait and try again later.');
+    case '1.2.21': return vscode.l10n.t('The signed assertion could not be decoded: the private key may be the wrong one.');
+    default: return clip(err.meaning);
+  }
+}
+
+function unauthorized(err: UnauthorizedError, p: Profile): string {
+  switch (err.reason) {
+    case 'missing': return vscode.l10n.t('No credentials for {0}. Set a service account or paste an access token.', p.label);
+    case 'expired': return vscode.l10n.t('The access token for {0} has expired. Set new credentials (a service account renews its token by itself).', p.label);
+    default: return vscode.l10n.t('{0} refused the credentials ({1}). Check that they belong to this environment: sandbox and production credentials differ.', p.label, clip(err.detail || err.reason));
+  }
+}
+
+function network(err: NetworkError, p: Profile): string {
+  switch (err.failure) {
+    case 'dns': return vscode.l10n.t('Cannot find the host {0} ({1}). Check the URL, your network, or the proxy (http.proxy).', err.host, p.label);
+    case 'refused': return p.kind === 'emulator'
+      ? vscode.l10n.t('The local emulator refused the connection. Switch to another profile and back to restart it.')
+      : vscode.l10n.t('{0} refused the connection ({1}). Check the URL or the proxy (http.proxy).', err.host, p.label);
+    case 'tls': return vscode.l10n.t('No secure connection to {0} ({1}). A proxy that inspects TLS needs its certificate trusted, or http.proxyStrictSSL turned off.', err.host, err.code ?? 'TLS');
+    default: return vscode.l10n.t('The connection to {0} failed ({1}). Check your network or the proxy (http.proxy).', err.host, err.code ?? err.failure);
+  }
+}
+
+/** Every concrete error, so `switch (err.kind)` narrows to its fields. */
+type KnownError =
+  | InvalidProcessIdError | UnauthorizedError | ForbiddenError | NotFoundError | RateLimitedError | ServerError
+  | NetworkError | TimeoutError | UnexpectedResponseError | TokenError | CancelledError;
+
+function present(err: KnownError, ctx: ErrorContext): PresentedError {
+  const p = ctx.profile;
+  const ref = ctx.processId === undefined ? undefined : { id: ctx.processId, profileId: p.id };
+  switch (err.kind) {
+    case 'cancelled':
+      return { message: vscode.l10n.t('Cancelled.'), actions: [] };
+    case 'invalidId':
+      return { message: vscode.l10n.t('That is not a process ID. A process ID is a UUID like {0}.', EXAMPLE_ID), actions: [] };
+    case 'unauthorized':
+      return { message: unauthorized(err, p), actions: [setCredentials(p), testConnection(p)] };
+    case 'token':
+      return {
+        message: vscode.l10n.t('{0}: no access token ({1}). {2}', p.label, err.unicoCode ?? `HTTP ${String(err.status ?? '?')}`, tokenMeaning(err)),
+        actions: [setCredentials(p), testConnection(p)],
+      };
+    case 'forbidden':
+      return { message: vscode.l10n.t('The credentials for {0} work but lack the permission for this (for example the selfie or the evidence set). Ask unico support to enable it for your account.', p.label), actions: [] };
+    case 'notFound':
+      return {
+        message: vscode.l10n.t('Not found in {0}.', p.label),
+        actions: ref ? [action(vscode.l10n.t('Look Up in All Profiles'), Commands.lookUpInAllProfiles, ref)] : [],
+      };
+    case 'rateLimited':
+      return {
+        message: err.retryAfterMs === undefined
+          ? vscode.l10n.t('Rate limited by IDCloud ({0}); try again in a few seconds.', p.label)
+          : vscode.l10n.t('Rate limited by IDCloud ({0}); try again in {1} s.', p.label, Math.max(1, Math.ceil(err.retryAfterMs / 1000))),
+        actions: [],
+      };
+    case 'server':
+      return { message: vscode.l10n.t('IDCloud ({0}) had an internal failure (HTTP {1}). Try again later.', p.label, String(err.status ?? '5xx')), actions: [showLog()] };
+    case 'network':
+      return { message: network(err, p), actions: [endpointSettings(p), showLog()] };
+    case 'timeout':
+      return {
+        message: vscode.l10n.t('No answer from {0} within {1} s ({2}). Check the URL, your network or the proxy, or allow more time.', err.host, Math.round(err.timeoutMs / 1000), p.label),
+        actions: [openSettings('idcloud.requestTimeoutSeconds'), endpointSettings(p)],
+      };
+    case 'unexpectedResponse':
+      return {
+        message: vscode.l10n.t('{0} sent a response this extension cannot read ({1}).', p.label, err.reason),
+        actions: [action(vscode.l10n.t('Open Raw Response'), OPEN_RAW_RESPONSE, err.body), showLog()],
+      };
+  }
+}
+
+export function presentError(err: unknown, ctx: ErrorContext): PresentedError {
+  // One cast: the kinds are exactly these classes (errors.ts), from either bundle.
+  if (isIdCloudError(err)) return present(err as KnownError, ctx);
+  if (isCancellation(err)) return { message: vscode.l10n.t('Cancelled.'), actions: [] };
+  const detail = err instanceof Error ? err.message : String(err);
+  return { message: vscode.l10n.t('IDCloud ({0}): {1}', ctx.profile.label, clip(redact(detail))), actions: [showLog()] };
+}
+
+/** Logs `err`, shows its message with its actions, runs the chosen one. Silent on cancellation. */
+export async function showError(err: unknown, ctx: ErrorContext, log: vscode.LogOutputChannel): Promise<void> {
+  if (isCancellation(err)) {
+    log.debug('cancelled');
+    return;
+  }
+  const name = err instanceof Error ? err.name : typeof err;
+  const text = err instanceof Error ? err.message : String(err);
+  log.error(redact(`[${ctx.profile.id}] ${name}: ${text}`));
+  const { message, actions } = presentError(err, ctx);
+  const titles = actions.map((a) => a.title);
+  const chosen = isIdCloudError(err) && err.kind === 'rateLimited'
+    ? await vscode.window.showWarningMessage(message, ...titles)
+    : await vscode.window.showErrorMessage(message, ...titles);
+  const picked = actions.find((a) => a.title === chosen);
+  if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.arguments ?? []));
+}

@@ -1,0 +1,93 @@
+/**
+ * Where each profile sends requests: the built-in environments (the only place their URLs are
+ * written down) and the user's custom profiles, validated. Pure: no `vscode` import, so the
+ * rules are unit-testable and the settings reader stays a thin shell.
+ */
+import type { Profile } from '../services';
+
+export const EMULATOR_PROFILE_ID = 'emulator';
+
+/** Built-in profiles. The emulator's URLs are known only once it has started. */
+export const BUILTIN_PROFILES: readonly Profile[] = [
+  { id: EMULATOR_PROFILE_ID, label: 'Local emulator', kind: 'emulator', apiBaseUrl: '', identityUrl: '', production: false },
+  {
+    id: 'sandbox',
+    label: 'Sandbox',
+    kind: 'sandbox',
+    apiBaseUrl: 'https://api.idcloud.uat.unico.app',
+    identityUrl: 'https://identityhomolog.acesso.io',
+    production: false,
+  },
+  {
+    id: 'production',
+    label: 'Production',
+    kind: 'production',
+    apiBaseUrl: 'https://api.idcloud.unico.app',
+    identityUrl: 'https://identity.acesso.io',
+    production: true,
+  },
+];
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const MAX_LABEL = 40;
+
+/** Why one entry of `idcloud.customProfiles` was skipped (English, for the log and a warning). */
+export interface ProfileProblem {
+  readonly index: number;
+  readonly reason: string;
+}
+
+/** https anywhere, http only on this machine; no user info, query or fragment; no trailing slash. */
+export function normaliseEndpoint(value: unknown): { url: string } | { reason: string } {
+  if (typeof value !== 'string' || value.trim() === '') return { reason: 'is missing' };
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { reason: 'is not a URL' };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    return { reason: 'must use https (http is accepted only for 127.0.0.1, localhost and [::1])' };
+  }
+  if (url.username !== '' || url.password !== '') return { reason: 'must not contain a user name or password' };
+  if (url.search !== '' || url.hash !== '') return { reason: 'must not contain a query or fragment' };
+  return { url: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseEntry(entry: unknown, taken: ReadonlySet<string>): Profile | string {
+  if (!isRecord(entry)) return 'is not an object';
+  const { id, label, apiBaseUrl, identityUrl, production } = entry;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return '"id" must be lower-case letters, digits and dashes (at most 32)';
+  if (taken.has(id)) return `"id" "${id}" is already used by another profile`;
+  if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL) return `"label" must be 1 to ${MAX_LABEL} characters`;
+  const api = normaliseEndpoint(apiBaseUrl);
+  if ('reason' in api) return `"apiBaseUrl" ${api.reason}`;
+  const identity = normaliseEndpoint(identityUrl);
+  if ('reason' in identity) return `"identityUrl" ${identity.reason}`;
+  if (production !== undefined && typeof production !== 'boolean') return '"production" must be true or false';
+  return { id, label: label.trim(), kind: 'custom', apiBaseUrl: api.url, identityUrl: identity.url, production: production === true };
+}
+
+/** The user's custom profiles from the (user-level) setting value; bad entries are skipped with a reason. */
+export function parseCustomProfiles(value: unknown): { profiles: Profile[]; problems: ProfileProblem[] } {
+  const profiles: Profile[] = [];
+  const problems: ProfileProblem[] = [];
+  if (value === undefined) return { profiles, problems };
+  if (!Array.isArray(value)) return { profiles, problems: [{ index: -1, reason: 'the setting must be an array' }] };
+  const taken = new Set(BUILTIN_PROFILES.map((p) => p.id));
+  value.forEach((entry: unknown, index) => {
+    const parsed = parseEntry(entry, taken);
+    if (typeof parsed === 'string') {
+      problems.push({ index, reason: parsed });
+    } else {
+      taken.add(parsed.id);
+      profiles.push(parsed);
+    }
+  });
+  return { profiles, problems };
+}
