@@ -1,0 +1,165 @@
+/**
+ * Token sources. ServiceAccountTokenSource runs unico's JWT-bearer flow (a freshly signed
+ * assertion per token request, POSTed as a form to `/oauth2/token`) and caches the access token
+ * until shortly before it expires; concurrent callers share one refresh. PastedTokenSource hands
+ * out a token the user pasted; it cannot renew, so after `invalidate` it returns the same token
+ * and the client knows not to retry a 401.
+ */
+import type { Dispatcher } from 'undici';
+import { send } from './http';
+import { audienceFor, decodeJwtPayload, MAX_ASSERTION_LIFETIME_SECONDS, signAssertion, type ServiceAccount } from './jwt';
+import { tokenErrorFrom } from './tokenErrors';
+import { parseTokenResponse } from './schema';
+import { CancelledError, TokenError } from './errors';
+import type { TokenSource } from './types';
+
+export type { ServiceAccount };
+
+const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+
+export interface ServiceAccountTokenSourceOptions {
+  readonly account: ServiceAccount;
+  readonly identityUrl: string;
+  readonly dispatcher?: Dispatcher;
+  /** Default 15 000. */
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+  /** Renew this long before expiry (default 60 000; at most half the token's lifetime). */
+  readonly refreshSkewMs?: number;
+}
+
+export interface FreshToken {
+  readonly accessToken: string;
+  /** now() + expires_in, measured from when the request was sent. */
+  readonly expiresAt: number;
+  readonly latencyMs: number;
+}
+
+export class ServiceAccountTokenSource implements TokenSource {
+  private cached: { readonly token: string; readonly renewAt: number } | undefined;
+  private refreshing: Promise<string> | undefined;
+  private last: { readonly iat: number; readonly lifetime: number } | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ServiceAccountTokenSourceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  getToken(signal?: AbortSignal): Promise<string> {
+    if (signal?.aborted) return Promise.reject(new CancelledError());
+    if (this.cached && this.now() < this.cached.renewAt) return Promise.resolve(this.cached.token);
+    // Not tied to any one caller's signal: a caller that gives up does not cancel the others' refresh.
+    this.refreshing ??= this.fetchToken()
+      .then((t) => t.accessToken)
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return abortable(this.refreshing, signal);
+  }
+
+  invalidate(token: string): void {
+    if (this.cached?.token === token) this.cached = undefined;
+  }
+
+  /** Always requests a new token (Test Connection); the cache keeps it. */
+  async fetchToken(signal?: AbortSignal): Promise<FreshToken> {
+    const { account, identityUrl, dispatcher, timeoutMs = 15_000, refreshSkewMs = 60_000 } = this.options;
+    const audience = audienceFor(identityUrl);
+    const sentAt = this.now();
+    const assertion = signAssertion(account, audience, sentAt / 1000, this.nextLifetime(Math.floor(sentAt / 1000)));
+    const res = await send({
+      url: `${audience}/oauth2/token`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ grant_type: GRANT_TYPE, assertion }).toString(),
+      dispatcher,
+      timeoutMs,
+      maxBodyBytes: MAX_TOKEN_RESPONSE_BYTES,
+      signal,
+    });
+    const latencyMs = this.now() - sentAt;
+    const text = res.body.toString('utf8');
+    const body = jsonOrText(text);
+    if (res.status < 200 || res.status > 299) throw tokenErrorFrom(res.status, body);
+    let token: { accessToken: string; expiresIn: number };
+    try {
+      if (res.tooLarge) throw new Error('token response too large');
+      token = parseTokenResponse(body);
+    } catch (e) {
+      throw new TokenError(undefined, 'The identity service answered without a token: check the identity URL.', res.status, e);
+    }
+    const lifetimeMs = token.expiresIn * 1000;
+    const expiresAt = sentAt + lifetimeMs;
+    this.cached = { token: token.accessToken, renewAt: expiresAt - Math.min(refreshSkewMs, lifetimeMs / 2) };
+    return { accessToken: token.accessToken, expiresAt, latencyMs };
+  }
+
+  /**
+   * RS256 is deterministic: two assertions signed in the same second would be identical, and unico
+   * refuses a reused one (1.2.7). No extra claim is allowed (1.2.22), so the next one in the same
+   * second expires a second earlier instead.
+   */
+  private nextLifetime(iat: number): number {
+    const lifetime = this.last?.iat === iat ? Math.max(60, this.last.lifetime - 1) : MAX_ASSERTION_LIFETIME_SECONDS;
+    this.last = { iat, lifetime };
+    return lifetime;
+  }
+}
+
+export class PastedTokenSource implements TokenSource {
+  private readonly token: string;
+
+  constructor(token: string, private readonly now: () => number = Date.now) {
+    this.token = token.trim().replace(/^Bearer\s+/i, '');
+  }
+
+  getToken(signal?: AbortSignal): Promise<string> {
+    return signal?.aborted ? Promise.reject(new CancelledError()) : Promise.resolve(this.token);
+  }
+
+  /** A pasted token cannot be renewed: getToken keeps returning it, so the client reports the 401. */
+  invalidate(_token: string): void {
+    return;
+  }
+
+  /** The JWT's `exp` in milliseconds (unverified), or undefined when the token is not a JWT with one. */
+  expiresAt(): number | undefined {
+    const exp = decodeJwtPayload(this.token)?.exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
+  }
+
+  isExpired(): boolean {
+    const at = this.expiresAt();
+    return at !== undefined && this.now() >= at;
+  }
+}
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** `promise`, or CancelledError as soon as `signal` aborts (the promise itself goes on). */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(new CancelledError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * IdCloudClient: Get Process, Get Selfie and Get Evidence Set over undici (dispatcher injected,
+ * AbortSignal on every call). Every answer is mapped once to a value or a typed error; retries
+ * only where safe (429, 5xx, connection reset; one token renewal on 401), each attempt through
+ * the client's rate limit and concurrency cap.
+ */
+import type { Dispatcher } from 'undici';
+import { header, send, type RawResponse } from './http';
+import { RequestGate } from './rateLimit';
+import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep, type RetryPolicy } from './retry';
+import { isProcessId } from './processId';
+import { parseErrorBody, parseMediaResponse, parseProcessResponse } from './schema';
+import {
+  CancelledError,
+  ForbiddenError,
+  InvalidProcessIdError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  ServerError,
+  UnauthorizedError,
+  UnexpectedResponseError,
+  type IdCloudError,
+  type UnauthorizedReason,
+} from './errors';
+import type { FetchedProcess, MediaFile, ProcessSource, TokenSource } from './types';
+
+export interface ClientEvent {
+  readonly type: 'request' | 'response' | 'retry';
+  readonly method: 'GET';
+  /** The API path, e.g. /client/v1/process/<id>/selfie: never a token, never a query. */
+  readonly path: string;
+  readonly attempt: number;
+  readonly status?: number;
+  readonly ms?: number;
+  readonly delayMs?: number;
+  readonly reason?: 'rateLimited' | 'server' | 'reset' | 'unauthorized';
+}
+
+export interface ClientOptions {
+  readonly apiBaseUrl: string;
+  readonly tokenSource: TokenSource;
+  readonly dispatcher?: Dispatcher;
+  /** Per attempt. Default 15 000. */
+  readonly timeoutMs?: number;
+  /** Default 10 (unico's documented tenant limit). */
+  readonly rateLimitPerSecond?: number;
+  /** Default 4. */
+  readonly maxConcurrency?: number;
+  /** Get Process body cap. Default 5 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Selfie / evidence set body cap (base64 files). Default 40 MiB. */
+  readonly maxMediaBodyBytes?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+  readonly onEvent?: (e: ClientEvent) => void;
+}
+
+/** How much of a body an error keeps for "Open Raw Response". */
+const RAW_BODY_CAP = 256 * 1024;
+const DETAIL_CAP = 500;
+
+interface JsonAnswer {
+  readonly status: number;
+  readonly text: string;
+  readonly json: unknown;
+}
+
+type Verdict = { readonly error: IdCloudError; readonly retry?: 'rateLimited' | 'server' | 'unauthorized'; readonly delayMs?: number };
+
+export class IdCloudClient implements ProcessSource {
+  private readonly base: string;
+  private readonly gate: RequestGate;
+  private readonly policy: RetryPolicy;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.base = options.apiBaseUrl.trim().replace(/\/+$/, '');
+    this.policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.gate = new RequestGate({
+      ratePerSecond: options.rateLimitPerSecond ?? 10,
+      maxConcurrency: options.maxConcurrency ?? 4,
+      now: this.now,
+      sleep: this.sleep,
+    });
+  }
+
+  async getProcess(id: string, options?: { signal?: AbortSignal }): Promise<FetchedProcess> {
+    const answer = await this.getJson(id, '', this.options.maxBodyBytes ?? 5 * 1024 * 1024, options?.signal);
+    return { process: this.parse(answer, parseProcessResponse), rawJson: answer.text, fetchedAt: this.now() };
+  }
+
+  async getSelfie(id: string, options?: { signal?: AbortSignal }): Promise<MediaFile> {
+    return this.parse(await this.getJson(id, '/selfie', this.mediaCap(), options?.signal), parseMediaResponse);
+  }
+
+  async getEvidenceSet(id: string, options?: { signal?: AbortSignal }): Promise<MediaFile> {
+    return this.parse(await this.getJson(id, '/evidenceset', this.mediaCap(), options?.signal), parseMediaResponse);
+  }
+
+  private mediaCap(): number {
+    return this.options.maxMediaBodyBytes ?? 40 * 1024 * 1024;
+  }
+
+  private parse<T>(answer: JsonAnswer, parser: (body: unknown) => T): T {
+    try {
+      return parser(answer.json);
+    } catch (e) {
+      // The schema's own error keeps a redacted, capped copy of the body; only the status is ours.
+      if (e instanceof UnexpectedResponseError) throw new UnexpectedResponseError('schema', answer.status, e.body, e.detail);
+      throw e;
+    }
+  }
+
+  private async getJson(id: string, suffix: string, maxBodyBytes: number, signal?: AbortSignal): Promise<JsonAnswer> {
+    if (!isProcessId(id)) throw new InvalidProcessIdError(id);
+    const processId = id.toLowerCase();
+    const path = `/client/v1/process/${processId}${suffix}`;
+    let rateLimitRetries = 0;
+    let serverRetries = 0;
+    let renewed = false;
+    for (let attempt = 1; ; attempt++) {
+      const token = await this.options.tokenSource.getToken(signal);
+      let res: RawResponse;
+      try {
+        res = await this.attempt(path, token, maxBodyBytes, attempt, signal);
+      } catch (e) {
+        if (!(e instanceof NetworkError && e.failure === 'reset' && serverRetries < this.policy.maxServerRetries)) throw e;
+        await this.pause(backoffDelay(serverRetries++, this.policy, this.random), 'reset', path, attempt, signal);
+        continue;
+      }
+      if (res.status >= 200 && res.status < 300) return decodeJson(res, maxBodyBytes);
+      const verdict = this.judge(res, processId);
+      if (verdict.retry === 'unauthorized' && !renewed) {
+        renewed = true;
+        this.options.tokenSource.invalidate(token);
+        // A source that cannot renew (a pasted token) hands back the same token: report the 401.
+        if ((await this.options.tokenSource.getToken(signal)) === token) throw verdict.error;
+        this.emit({ type: 'retry', method: 'GET', path, attempt, delayMs: 0, reason: 'unauthorized' });
+      } else if (verdict.retry === 'rateLimited' && rateLimitRetries < this.policy.maxRateLimitRetries) {
+        await this.pause(verdict.delayMs ?? backoffDelay(rateLimitRetries, this.policy, this.random), 'rateLimited', path, attempt, signal);
+        rateLimitRetries++;
+      } else if (verdict.retry === 'server' && serverRetries < this.policy.maxServerRetries) {
+        await this.pause(backoffDelay(serverRetries++, this.policy, this.random), 'server', path, attempt, signal);
+      } else {
+        throw verdict.error;
+      }
+    }
+  }
+
+  private async attempt(path: string, token: string, maxBodyBytes: number, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
+    const release = await this.gate.acquire(signal);
+    const started = this.now();
+    this.emit({ type: 'request', method: 'GET', path, attempt });
+    try {
+      const res = await send({
+        url: this.base + path,
+        method: 'GET',
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        dispatcher: this.options.dispatcher,
+        timeoutMs: this.options.timeoutMs ?? 15_000,
+        maxBodyBytes,
+        signal,
+      });
+      this.emit({ type: 'response', method: 'GET', path, attempt, status: res.status, ms: this.now() - started });
+      return res;
+    } finally {
+      release();
+    }
+  }
+
+  /** Maps a non-2xx answer to its error, and says whether (and after how long) a retry may help. */
+  private judge(res: RawResponse, processId: string): Verdict {
+    const text = res.body.toString('utf8');
+    const { code, message } = parseErrorBody(text, res.contentType);
+    const detail = (message ?? text).trim().slice(0, DETAIL_CAP);
+    const status = res.status;
+    if (status === 400) return { error: new InvalidProcessIdError(processId, status) };
+    if (status === 401) return { error: new UnauthorizedError(unauthorizedReason(detail), detail), retry: 'unauthorized' };
+    if (status === 403) return { error: new ForbiddenError(detail) };
+    if (status === 404) return { error: new NotFoundError(processId, detail) };
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), this.now());
+      const error = new RateLimitedError(retryAfterMs);
+      // A server that asks for a long pause gets it from the user, not from a spinner.
+      if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxRetryAfterMs) return { error };
+      return { error, retry: 'rateLimited', delayMs: retryAfterMs };
+    }
+    if (status >= 500) return { error: new ServerError(status, code, detail), retry: 'server' };
+    return { error: new UnexpectedResponseError('status', status, text.slice(0, RAW_BODY_CAP), `HTTP ${status}`) };
+  }
+
+  private async pause(delayMs: number, reason: ClientEvent['reason'], path: string, attempt: number, signal?: AbortSignal): Promise<void> {
+    this.emit({ type: 'retry', method: 'GET', path, attempt, delayMs, reason });
+    try {
+      await this.sleep(delayMs, signal);
+    } catch (e) {
+      if (signal?.aborted) throw new CancelledError();
+      throw e;
+    }
+  }
+
+  private emit(event: ClientEvent): void {
+    try {
+      this.options.onEvent?.(event);
+    } catch {
+      // A listener's failure must not fail the lookup.
+    }
+  }
+}
+
+function decodeJson(res: RawResponse, maxBodyBytes: number): JsonAnswer {
+  const text = res.body.toString('utf8');
+  if (res.tooLarge) {
+    throw new UnexpectedResponseError('tooLarge', res.status, text.slice(0, RAW_BODY_CAP), `body larger than ${maxBodyBytes} bytes`);
+  }
+  try {
+    return { status: res.status, text, json: JSON.parse(text) as unknown };
+  } catch {
+    throw new UnexpectedResponseError('notJson', res.status, text.slice(0, RAW_BODY_CAP), `not JSON (${res.contentType || 'no content type'})`);
+  }
+}
+
+/** Envoy jwt_authn's text/plain 401 strings. */
+export function unauthorizedReason(detail: string): UnauthorizedReason {
+  const d = detail.toLowerCase();
+  if (d.includes('jwt is expired')) return 'expired';
+  if (d.includes('jwt is missing')) return 'missing';
+  if (d.includes('jwt verification fails')) return 'verificationFailed';
+  if (d.includes('invalid json') || d.includes('not in the form') || d.includes('malformed')) return 'malformed';
+  return 'other';
+}
+
+export function createClient(options: ClientOptions): IdCloudClient {
+  return new IdCloudClient(options);
+}

@@ -1,0 +1,9 @@
+/**
+ * Entry of dist/network.js, the bundle the editor loads on its first lookup (undici, zod, auth,
+ * client). The activation bundle reaches it only through a type-only import and a lazy require.
+ */
+export { createClient, IdCloudClient, unauthorizedReason, type ClientEvent, type ClientOptions } from './client';
+export { PastedTokenSource, ServiceAccountTokenSource, type FreshToken, type ServiceAccountTokenSourceOptions } from './auth';
+export { decodeJwtPayload, validatePrivateKey, type ServiceAccount } from './jwt';
+export { TOKEN_ERROR_MEANINGS } from './tokenErrors';
+export { parseErrorBody, parseMediaResponse, parseProcessResponse, parseTokenErrorBody, parseTokenResponse } from './schema';
