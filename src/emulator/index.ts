@@ -1,0 +1,100 @@
+/**
+ * A local IDCloud on 127.0.0.1: the token endpoint, `client/v1` (Get Process, Selfie, Evidence
+ * Set) behind an Envoy-like JWT check, fixtures, fault-injection IDs and a live process.
+ * Pure Node: the extension, the CLI (`npm run emulator`) and the tests all start it in-process.
+ */
+import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { FAULT_IDS, FAULTS, type FaultName } from './faults';
+import { STATIC_FIXTURES } from './fixtures';
+import { TokenEndpoint } from './identity';
+import { LIVE_PROCESS_ID, LIVE_PROCESS_INFO, LiveProcess } from './live';
+import { ProcessRoutes } from './processes';
+import { REFERENCE_EXAMPLE_ID } from './reference';
+import { EmulatorServer, IDENTITY_PATH } from './server';
+import { SignedUrls } from './signedUrls';
+
+export { FAULT_IDS, FAULTS, LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, type FaultName };
+export { HOSTILE_PROCESS_ID } from './hostile';
+
+export interface EmulatorOptions {
+  /** 0 (the default) = any free port. */
+  readonly port?: number;
+  /** Lifetime of the access tokens it issues; default 3600. Shorten to test renewal. */
+  readonly tokenLifetimeSeconds?: number;
+  /** How long the live process stays created after its first request; default 30000. */
+  readonly liveProcessDelayMs?: number;
+  /** How long the slow fault ID waits before answering; default 20000. */
+  readonly slowDelayMs?: number;
+  /** The clock (ms) for token times, signed-URL expiry and the live process; default Date.now. */
+  readonly now?: () => number;
+  /** One line per request (method, path, status); never tokens, keys, CPFs or names. */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** http://127.0.0.1:PORT — the client appends /client/v1/process/{id}. */
+  readonly apiBaseUrl: string;
+  /** http://127.0.0.1:PORT/identity — the assertion's aud; the token endpoint is identityUrl + '/oauth2/token'. */
+  readonly identityUrl: string;
+  readonly serviceAccount: { readonly tenantId: string; readonly accountName: string; readonly privateKeyPem: string };
+  /** Closes the server and every open socket; pending slow answers are dropped. */
+  close(): Promise<void>;
+}
+
+export const TENANT_ID = 'emulator-tenant';
+export const ACCOUNT_NAME = 'lens-local';
+
+/** The catalogue: every fixture ID with what it is for (fault IDs are in FAULTS). */
+export const FIXTURES: readonly { readonly id: string; readonly title: string; readonly description: string }[] = [
+  ...STATIC_FIXTURES.map(({ id, title, description }) => ({ id, title, description })),
+  LIVE_PROCESS_INFO,
+];
+
+/** A valid UUID the emulator answers 404 for (as for any ID outside the catalogue). */
+export const UNKNOWN_PROCESS_ID = '00000000-0000-4000-8000-000000000404';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const now = options.now ?? Date.now;
+  const [serviceAccountKeys, issuerKeys, server] = await Promise.all([rsaKeyPair(), rsaKeyPair(), EmulatorServer.listen(options.port ?? 0)]);
+  const apiBaseUrl = `http://127.0.0.1:${server.port}`;
+  const identityUrl = `${apiBaseUrl}${IDENTITY_PATH}`;
+  const signedUrls = new SignedUrls(apiBaseUrl, now);
+  server.serve({
+    baseUrl: apiBaseUrl,
+    now,
+    log: options.log,
+    signedUrls,
+    tokens: new TokenEndpoint({
+      identityUrl, tenantId: TENANT_ID, accountName: ACCOUNT_NAME, now,
+      serviceAccountKey: serviceAccountKeys.publicKey, issuerKey: issuerKeys.privateKey,
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    }),
+    accessTokens: { issuer: identityUrl, publicKey: issuerKeys.publicKey },
+    processes: new ProcessRoutes({
+      fixtures: new Map(STATIC_FIXTURES.map((f) => [f.id, f])),
+      live: new LiveProcess(options.liveProcessDelayMs ?? 30_000, now, now()),
+      signedUrls,
+      slowDelayMs: options.slowDelayMs ?? 20_000,
+      later: server.later,
+    }),
+  });
+  return {
+    apiBaseUrl,
+    identityUrl,
+    serviceAccount: {
+      tenantId: TENANT_ID,
+      accountName: ACCOUNT_NAME,
+      privateKeyPem: serviceAccountKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
+    close: () => server.close(),
+  };
+}
+
+function rsaKeyPair(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) => {
+      if (error) reject(error);
+      else resolve({ publicKey, privateKey });
+    });
+  });
+}
