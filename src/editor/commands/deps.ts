@@ -1,0 +1,12 @@
+/** What the commands need from the rest of the editor (built once by the composition root). */
+import type * as vscode from 'vscode';
+import type { ProcessTree } from '../tree';
+import type { Lookups, ShowProcess } from '../services';
+
+export interface CommandDeps {
+  readonly lookups: Lookups;
+  readonly tree: ProcessTree;
+  readonly log: vscode.LogOutputChannel;
+  /** Opens the process panel; without it a lookup is shown in the tree alone. */
+  readonly showProcess?: ShowProcess;
+}

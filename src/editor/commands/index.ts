@@ -1,0 +1,24 @@
+/** Registers every command of the commands folder; the composition root owns the result. */
+import * as vscode from 'vscode';
+import { registerAllProfiles } from './allProfiles';
+import { registerCopy } from './copy';
+import type { CommandDeps } from './deps';
+import { registerHistory } from './history';
+import { registerLookUp } from './lookUp';
+import { registerPin } from './pin';
+import { registerRawJson } from './rawJson';
+import { registerRefresh } from './refresh';
+
+export type { CommandDeps } from './deps';
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerLookUp(deps),
+    registerCopy(deps),
+    registerRawJson(deps),
+    registerAllProfiles(deps),
+    ...registerPin(deps),
+    registerRefresh(deps),
+    registerHistory(deps),
+  );
+}

@@ -1,0 +1,73 @@
+/** The Processes view: history, provider and TreeView, with what the commands need. */
+import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
+import type { Lookups, Privacy, ProcessRef, Profile } from '../services';
+import { ProcessHistory } from './history';
+import { ProcessTreeProvider } from './provider';
+
+export const VIEW_ID = 'idcloud.processes';
+
+export interface TreeDeps {
+  /** Where Pinned and Recent persist (the extension's globalState). */
+  readonly memento: vscode.Memento;
+  readonly lookups: Lookups;
+  readonly privacy: Privacy;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export interface ProcessTree {
+  dispose(): void;
+  readonly history: ProcessHistory;
+  /** The view's data provider (tests walk it with getChildren/getTreeItem). */
+  readonly provider: ProcessTreeProvider;
+  /** Shows the node of `ref` (which the history must hold) selected, without taking focus. */
+  reveal(ref: ProcessRef): Promise<void>;
+  /** Forgets the last failure of `ref` (before a refresh). */
+  forget(ref: ProcessRef): void;
+  /** Fetches again every process the tree has shown. */
+  refreshAll(): Promise<void>;
+}
+
+function viewDescription(profile: Profile): string {
+  return profile.production ? vscode.l10n.t('{0} (production)', profile.label) : profile.label;
+}
+
+class Tree extends Disposable implements ProcessTree {
+  readonly history: ProcessHistory;
+  readonly provider: ProcessTreeProvider;
+  private readonly view: vscode.TreeView<unknown>;
+
+  constructor(private readonly deps: TreeDeps) {
+    super();
+    this.history = this._register(new ProcessHistory(deps.memento));
+    this.provider = this._register(new ProcessTreeProvider({ ...deps, history: this.history }));
+    const view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.view = view;
+    view.description = viewDescription(deps.lookups.activeProfile());
+    this._register(deps.lookups.onDidChangeActiveProfile((p) => {
+      view.description = viewDescription(p);
+    }));
+  }
+
+  async reveal(ref: ProcessRef): Promise<void> {
+    const node = this.provider.nodeFor(ref);
+    if (!node) return;
+    try {
+      await this.view.reveal(node, { select: true, focus: false, expand: false });
+    } catch (err) {
+      this.deps.log.warn(`tree: could not reveal ${ref.id}: ${err instanceof Error ? err.message : 'unknown'}`);
+    }
+  }
+
+  forget(ref: ProcessRef): void {
+    this.provider.forget(ref);
+  }
+
+  refreshAll(): Promise<void> {
+    return this.provider.refreshAll();
+  }
+}
+
+export function createProcessTree(deps: TreeDeps): ProcessTree {
+  return new Tree(deps);
+}

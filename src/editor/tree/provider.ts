@@ -1,0 +1,206 @@
+/**
+ * The Processes tree: Pinned and Recent, each grouped by profile, each process expanding lazily
+ * into its details. A process is fetched only when expanded (through lookups.get, cache first);
+ * a failure becomes a node with the presented message and its first action, never a pop-up.
+ */
+import * as vscode from 'vscode';
+import { summarize } from '../../core/model';
+import { isCancellation, presentError } from '../errorMessages';
+import { Disposable } from '../lifecycle';
+import type { Lookups, Privacy, ProcessRef } from '../services';
+import { Commands } from '../commands/ids';
+import { processDetails } from './details';
+import { ERROR_ICON, NOT_FETCHED_ICON, relativeTime, verdictIcon } from './format';
+import type { ProcessHistory } from './history';
+import { GroupNode, MessageNode, type Node, type ProcessLook, ProcessNode, ProfileGroupNode, SectionNode } from './nodes';
+
+export interface ProviderDeps {
+  readonly lookups: Lookups;
+  readonly privacy: Privacy;
+  readonly history: ProcessHistory;
+  readonly log: vscode.LogOutputChannel;
+  readonly now?: () => number;
+}
+
+const t = vscode.l10n.t;
+
+function refKey(ref: ProcessRef): string {
+  return `${ref.profileId}/${ref.id}`;
+}
+
+export class ProcessTreeProvider extends Disposable implements vscode.TreeDataProvider<Node> {
+  private readonly changed = this._register(new vscode.EventEmitter<Node | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly sections = [new SectionNode('pinned'), new SectionNode('recent')] as const;
+  private readonly now: () => number;
+  /** The last failure per process, shown until a fetch succeeds or the user refreshes. */
+  private readonly errors = new Map<string, unknown>();
+  /** What each process node showed when last rendered ('none', 'error', 'ok:<fetchedAt>'). */
+  private readonly shown = new Map<string, string>();
+  private children = new Map<Node, Node[]>();
+  private nodes = new Map<string, ProcessNode>();
+
+  constructor(private readonly deps: ProviderDeps) {
+    super();
+    this.now = deps.now ?? Date.now;
+    this.layout();
+    const relayout = (): void => {
+      this.layout();
+      this.changed.fire(undefined);
+    };
+    this._register(deps.history.onDidChange(relayout));
+    this._register(deps.lookups.onDidChangeActiveProfile(relayout));
+    this._register(deps.privacy.onDidChange(() => {
+      this.changed.fire(undefined);
+    }));
+    this._register(deps.lookups.onDidFetch((ref) => {
+      this.sync(ref);
+    }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node.toTreeItem();
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node === undefined) return this.sections.filter((s) => (this.children.get(s) ?? []).length > 0);
+    if (node instanceof ProcessNode) return this.details(node);
+    if (node instanceof GroupNode) return node.build(node);
+    return this.children.get(node) ?? [];
+  }
+
+  /** The node showing `ref`, if the history holds it. */
+  nodeFor(ref: ProcessRef): ProcessNode | undefined {
+    return this.nodes.get(refKey(ref));
+  }
+
+  /** Drops the remembered failure of `ref` so the next render fetches again. */
+  forget(ref: ProcessRef): void {
+    this.errors.delete(refKey(ref));
+    this.sync(ref);
+  }
+
+  /** Forgets every failure and fetches again every process already fetched (bypassing the cache). */
+  async refreshAll(): Promise<void> {
+    this.errors.clear();
+    const { lookups } = this.deps;
+    const refs = [...this.nodes.values()]
+      .map((n) => n.ref)
+      .filter((ref) => lookups.peek(ref) !== undefined && !lookups.needsConfirmation(ref.profileId));
+    this.changed.fire(undefined);
+    await vscode.window.withProgress({ location: { viewId: 'idcloud.processes' } }, () =>
+      Promise.all(refs.map((ref) => lookups.get(ref, { force: true }).then(
+        () => undefined,
+        (err: unknown) => {
+          this.fail(ref, err);
+        },
+      ))),
+    );
+  }
+
+  private layout(): void {
+    const { history, lookups } = this.deps;
+    const active = lookups.activeProfile().id;
+    const order = lookups.profiles().map((p) => p.id);
+    const children = new Map<Node, Node[]>();
+    const nodes = new Map<string, ProcessNode>();
+    for (const section of this.sections) {
+      const refs = section.section === 'pinned' ? history.pinned : history.recent;
+      const profileIds = [...new Set([...order.filter((id) => refs.some((r) => r.profileId === id)), ...refs.map((r) => r.profileId)])];
+      const groups = profileIds.map((profileId) => {
+        const group = new ProfileGroupNode(section, profileId, lookups.profile(profileId), profileId === active);
+        children.set(group, refs.filter((r) => r.profileId === profileId).map((ref) => {
+          const node = new ProcessNode(group, ref, section.section === 'pinned', () => this.look(ref));
+          nodes.set(refKey(ref), node);
+          return node;
+        }));
+        return group;
+      });
+      children.set(section, groups);
+    }
+    this.children = children;
+    this.nodes = nodes;
+  }
+
+  private state(ref: ProcessRef): string {
+    const fetched = this.deps.lookups.peek(ref);
+    if (fetched) return `ok:${fetched.fetchedAt}`;
+    return this.errors.has(refKey(ref)) ? 'error' : 'none';
+  }
+
+  /** Re-renders the node of `ref` when what it shows is out of date (and only then: no loops). */
+  private sync(ref: ProcessRef): void {
+    const key = refKey(ref);
+    if (this.deps.lookups.peek(ref)) this.errors.delete(key);
+    const node = this.nodes.get(key);
+    if (node && this.state(ref) !== this.shown.get(key)) this.changed.fire(node);
+  }
+
+  private fail(ref: ProcessRef, err: unknown): void {
+    this.errors.set(refKey(ref), err);
+    this.deps.log.debug(`tree: ${ref.profileId}/${ref.id}: ${err instanceof Error ? err.name : 'failed'}`);
+    this.sync(ref);
+  }
+
+  private look(ref: ProcessRef): ProcessLook {
+    const key = refKey(ref);
+    const { lookups } = this.deps;
+    const profile = lookups.profile(ref.profileId);
+    const where = profile?.production ? t('{0} (production)', profile.label) : (profile?.label ?? ref.profileId);
+    this.shown.set(key, this.state(ref));
+    const fetched = lookups.peek(ref);
+    if (fetched) {
+      const s = summarize(fetched.process);
+      const when = s.finishedAt ?? s.createdAt;
+      const description = [s.flow ?? t('no flow'), ...(when ? [relativeTime(when, this.now())] : [])].join(' · ');
+      const tooltip = [
+        ref.id,
+        where,
+        `${t(s.verdictLabel)} — ${s.state || '—'}${s.result ? ` / ${s.result}` : ''}`,
+        t('Fetched {0}', relativeTime(new Date(fetched.fetchedAt), this.now())),
+      ].join('\n');
+      return { icon: verdictIcon(s.verdict), description, tooltip };
+    }
+    if (this.errors.has(key)) {
+      return { icon: ERROR_ICON, description: t('lookup failed'), tooltip: `${ref.id}\n${where}\n${this.message(ref, this.errors.get(key))}` };
+    }
+    return { icon: NOT_FETCHED_ICON, description: t('not looked up yet'), tooltip: `${ref.id}\n${where}` };
+  }
+
+  private message(ref: ProcessRef, err: unknown): string {
+    const profile = this.deps.lookups.profile(ref.profileId) ?? this.deps.lookups.activeProfile();
+    return presentError(err, { profile, processId: ref.id }).message;
+  }
+
+  private errorNode(node: ProcessNode, err: unknown): MessageNode {
+    const lookUp = { title: t('Look Up'), command: Commands.refresh, arguments: [node.ref] };
+    if (isCancellation(err)) return new MessageNode(node, t('Not looked up.'), lookUp, NOT_FETCHED_ICON);
+    const profile = this.deps.lookups.profile(node.ref.profileId) ?? this.deps.lookups.activeProfile();
+    const presented = presentError(err, { profile, processId: node.ref.id });
+    return new MessageNode(node, presented.message, presented.actions[0] ?? { ...lookUp, title: t('Retry') }, ERROR_ICON);
+  }
+
+  private async details(node: ProcessNode): Promise<Node[]> {
+    const { lookups, privacy } = this.deps;
+    const key = refKey(node.ref);
+    if (this.errors.has(key)) return [this.errorNode(node, this.errors.get(key))];
+    if (lookups.peek(node.ref) === undefined && lookups.needsConfirmation(node.ref.profileId)) {
+      // Expanding (or a restored expansion) must not raise the production confirmation by itself.
+      const label = lookups.profile(node.ref.profileId)?.label ?? node.ref.profileId;
+      return [new MessageNode(node, t('{0} is production: look up to confirm.', label),
+        { title: t('Look Up'), command: Commands.refresh, arguments: [node.ref] }, ERROR_ICON)];
+    }
+    try {
+      const fetched = await lookups.get(node.ref);
+      this.sync(node.ref);
+      return processDetails(fetched, node, { revealed: privacy.revealed, now: this.now() });
+    } catch (err) {
+      this.fail(node.ref, err);
+      return [this.errorNode(node, err)];
+    }
+  }
+}
