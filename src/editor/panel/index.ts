@@ -1,0 +1,26 @@
+/**
+ * The process panel's public face: `createProcessPanels(deps)` registers the panel serializer
+ * (restores panels after a window reload) and returns `showProcess`, the single entry point every
+ * surface uses to open or reveal the panel of a process.
+ */
+import type * as vscode from 'vscode';
+import type { Lookups, Privacy } from '../services';
+import { ProcessPanels } from './panel';
+
+export type { ProcessPanels };
+
+export interface PanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly lookups: Lookups;
+  readonly privacy: Privacy;
+  readonly log: vscode.LogOutputChannel;
+  /** Test seams: default to vscode.env.openExternal, vscode.window.showSaveDialog and Date.now. */
+  readonly openExternal?: (uri: vscode.Uri) => Thenable<boolean>;
+  readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
+  readonly now?: () => number;
+}
+
+/** The panels (a Disposable: push it into context.subscriptions) with their `showProcess`. */
+export function createProcessPanels(deps: PanelDeps): ProcessPanels {
+  return new ProcessPanels(deps);
+}

@@ -1,0 +1,229 @@
+/**
+ * One panel's host-side state and its answers to the webview: the fetched process, the error to
+ * show, the selfie and evidence set held in memory, and every message (ready, reveal, refresh,
+ * open PDF, get selfie / evidence set, save, copy, error actions). Messages are validated by
+ * `isWebviewMessage` before anything else; malformed ones are logged (by shape, never content)
+ * and dropped. The webview gets a fresh view model after every change and does nothing else.
+ */
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { documentRows } from '../../core/model';
+import type { FetchedProcess } from '../../core/types';
+import { isWebviewMessage, type HostMessage, type MediaKind, type WebviewMessage } from '../../protocol';
+import { Commands } from '../commands/ids';
+import { isCancellation, presentError } from '../errorMessages';
+import { Disposable } from '../lifecycle';
+import type { PresentedError, ProcessRef } from '../services';
+import type { PanelDeps } from './index';
+import { buildViewModel, type HeldMedia } from './viewModel';
+import { documentUri, saveTarget } from './files';
+
+/** signed_url lives 5 minutes; re-fetch a minute early so the link still works when the browser follows it. */
+const SIGNED_URL_REFRESH_MS = 4 * 60_000;
+
+export class PanelController extends Disposable {
+  private fetched: FetchedProcess | undefined;
+  private error: PresentedError | undefined;
+  private loading = false;
+  private attached = false;
+  private inFlight: AbortController | undefined;
+  private readonly lifetime = new AbortController();
+  private readonly media: Record<MediaKind, HeldMedia> = { selfie: { status: 'idle' }, evidenceSet: { status: 'idle' } };
+
+  constructor(
+    readonly ref: ProcessRef,
+    private readonly deps: PanelDeps,
+    private readonly post: (message: HostMessage) => unknown,
+  ) {
+    super();
+    this.fetched = deps.lookups.peek(ref);
+    this._register(deps.privacy.onDidChange(() => { this.render(); }));
+    this._register(deps.lookups.onDidFetch((r) => { this.onFetched(r); }));
+  }
+
+  override dispose(): void {
+    this.lifetime.abort();
+    this.inFlight?.abort();
+    super.dispose();
+  }
+
+  /** The webview's document is gone (hidden without retained context): hold posts until its next `ready`. */
+  detach(): void {
+    this.attached = false;
+  }
+
+  /**
+   * Fetch (or re-fetch with `force`) and render. A restored panel passes `interactive: false`: it
+   * never triggers the production confirmation by itself; the user presses Refresh instead.
+   */
+  async load(options: { force: boolean; interactive: boolean }): Promise<void> {
+    if (!options.interactive && this.deps.lookups.needsConfirmation(this.ref.profileId)) {
+      this.error = { message: vscode.l10n.t('This process belongs to a production profile. Press Refresh to look it up.'), actions: [] };
+      this.render();
+      return;
+    }
+    await this.fetch(options.force).catch(() => undefined); // already presented in the view
+  }
+
+  async receive(message: unknown): Promise<void> {
+    if (!isWebviewMessage(message)) {
+      this.deps.log.warn(`process panel: ignored a malformed message from the webview (${describe(message)})`);
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (e) {
+      this.deps.log.error(`process panel: ${message.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.attached = true;
+        this.render();
+        return;
+      case 'toggleReveal':
+        this.deps.privacy.toggle();
+        return;
+      case 'refresh':
+        await this.load({ force: true, interactive: true });
+        return;
+      case 'openPdf':
+        await this.openPdf(message.document);
+        return;
+      case 'getSelfie':
+        await this.getMedia('selfie');
+        return;
+      case 'getEvidenceSet':
+        await this.getMedia('evidenceSet');
+        return;
+      case 'save':
+        await this.save(message.what);
+        return;
+      case 'copy':
+        await vscode.commands.executeCommand(message.what === 'json' ? Commands.copyAsJson : Commands.copyProcessId, this.ref);
+        return;
+      case 'runAction': {
+        const action = this.error?.actions[message.index];
+        if (action) await vscode.commands.executeCommand(action.command, ...(action.arguments ?? []));
+        return;
+      }
+    }
+  }
+
+  private async fetch(force: boolean): Promise<FetchedProcess> {
+    this.inFlight?.abort();
+    const request = new AbortController();
+    this.inFlight = request;
+    this.loading = true;
+    this.render();
+    try {
+      const fetched = await this.deps.lookups.get(this.ref, { force, signal: request.signal });
+      this.fetched = fetched;
+      this.error = undefined;
+      return fetched;
+    } catch (e) {
+      if (this.inFlight === request) this.error = this.present(e);
+      throw e;
+    } finally {
+      if (this.inFlight === request) {
+        this.inFlight = undefined;
+        this.loading = false;
+        this.render();
+      }
+    }
+  }
+
+  private async openPdf(index: number): Promise<void> {
+    const now = (this.deps.now ?? Date.now)();
+    let fetched = this.fetched;
+    if (!fetched || now - fetched.fetchedAt > SIGNED_URL_REFRESH_MS) {
+      fetched = await this.fetch(true).catch(() => undefined);
+      if (!fetched) return;
+    }
+    const url = documentRows(fetched.process)[index]?.signedUrl;
+    if (!url) {
+      this.deps.log.warn(`process panel: document ${index} of ${this.ref.id} has no signed_url`);
+      return;
+    }
+    const uri = documentUri(url, this.deps.lookups.profile(this.ref.profileId));
+    if (!uri) {
+      this.deps.log.warn(`process panel: refused to open the signed_url of document ${index}: not https: nor the emulator's own address`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The document link is not an https: address, so it was not opened.'));
+      return;
+    }
+    await (this.deps.openExternal ?? vscode.env.openExternal)(uri);
+  }
+
+  private async getMedia(kind: MediaKind): Promise<void> {
+    if (this.media[kind].status === 'loading') return;
+    this.media[kind] = { status: 'loading' };
+    this.render();
+    try {
+      const options = { signal: this.lifetime.signal };
+      const file = kind === 'selfie'
+        ? await this.deps.lookups.getSelfie(this.ref, options)
+        : await this.deps.lookups.getEvidenceSet(this.ref, options);
+      this.media[kind] = { status: 'ready', file };
+    } catch (e) {
+      if (this.lifetime.signal.aborted) return;
+      this.media[kind] = { status: 'error', message: this.present(e).message };
+    }
+    this.render();
+  }
+
+  private async save(kind: MediaKind): Promise<void> {
+    const held = this.media[kind];
+    if (held.status !== 'ready') return;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+    const target = saveTarget(kind, this.ref.id, held.file);
+    const uri = await (this.deps.showSaveDialog ?? vscode.window.showSaveDialog)({
+      defaultUri: vscode.Uri.joinPath(folder, target.fileName),
+      filters: target.filters,
+      saveLabel: vscode.l10n.t('Save'),
+      title: kind === 'selfie' ? vscode.l10n.t('Save Selfie') : vscode.l10n.t('Save Evidence Set'),
+    });
+    if (!uri) return;
+    await vscode.workspace.fs.writeFile(uri, held.file.bytes);
+    this.deps.log.info(`process panel: saved the ${kind} of ${this.ref.id} (${held.file.bytes.byteLength} bytes)`);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0}', uri.path.split('/').pop() ?? ''), 5000);
+  }
+
+  private present(e: unknown): PresentedError {
+    if (isCancellation(e)) return { message: vscode.l10n.t('The lookup was cancelled.'), actions: [] };
+    const profile = this.deps.lookups.profile(this.ref.profileId);
+    if (!profile) return { message: vscode.l10n.t('The profile of this process ({0}) is no longer configured.', this.ref.profileId), actions: [] };
+    return presentError(e, { profile, processId: this.ref.id });
+  }
+
+  private onFetched(ref: ProcessRef): void {
+    if (ref.id !== this.ref.id || ref.profileId !== this.ref.profileId || this.loading) return;
+    const latest = this.deps.lookups.peek(ref);
+    if (!latest || latest === this.fetched) return;
+    this.fetched = latest;
+    this.error = undefined;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.attached || this.isDisposed) return;
+    const view = buildViewModel({
+      ref: this.ref,
+      profile: this.deps.lookups.profile(this.ref.profileId),
+      fetched: this.fetched,
+      revealed: this.deps.privacy.revealed,
+      loading: this.loading,
+      error: this.error,
+      media: this.media,
+    });
+    void this.post({ type: 'render', view });
+  }
+}
+
+/** A malformed message, described by shape only (its content may be anything). */
+function describe(message: unknown): string {
+  if (typeof message !== 'object' || message === null) return typeof message;
+  const type = 'type' in message ? message.type : undefined;
+  return typeof type === 'string' ? `type ${JSON.stringify(type.slice(0, 40))}` : 'no type';
+}

@@ -1,0 +1,52 @@
+/**
+ * Masking the raw JSON: the personal values of a process (the person's document number, name and
+ * any other person field, and the OCR fields the model marks personal) are replaced wherever they
+ * occur in the response — as a whole value or inside a longer string (a clientReference that
+ * embeds the CPF) — so the JSON tree is as safe on a shared screen as the rest of the panel.
+ */
+import type { Process } from '../../core/types';
+
+/** Person fields that describe the journey, not the person. */
+const NOT_PERSONAL = new Set(['duiType', 'notifications', 'notificationChannel']);
+/** Shorter values are not searched inside other strings (too many false hits); they still match whole. */
+const MIN_EMBEDDED = 4;
+
+export function personalValues(p: Process, rows: readonly { readonly ocr: readonly { readonly value: string; readonly personal: boolean }[] }[]): Set<string> {
+  const out = new Set<string>();
+  collect(p.person, out);
+  for (const row of rows) for (const o of row.ocr) if (o.personal && o.value !== '') out.add(o.value);
+  return out;
+}
+
+function collect(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (value !== '') out.add(value);
+  } else if (typeof value === 'number') {
+    out.add(String(value));
+  } else if (Array.isArray(value)) {
+    for (const v of value) collect(v, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) if (!NOT_PERSONAL.has(k)) collect(v, out);
+  }
+}
+
+/** A copy of `value` with every personal value (whole or embedded) replaced by `mask(value)`. */
+export function maskJson(value: unknown, secrets: ReadonlySet<string>, mask: (v: string) => string): unknown {
+  if (secrets.size === 0) return value;
+  const embedded = [...secrets].filter((s) => s.length >= MIN_EMBEDDED).sort((a, b) => b.length - a.length);
+  const maskText = (text: string): string => {
+    if (secrets.has(text)) return mask(text);
+    let out = text;
+    for (const s of embedded) if (out.includes(s)) out = out.split(s).join(mask(s));
+    return out;
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return maskText(v);
+    if (typeof v === 'number') return secrets.has(String(v)) ? mask(String(v)) : v;
+    if (Array.isArray(v)) return v.map(walk);
+    // fromEntries defines own properties, so a hostile "__proto__" key stays a plain key.
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item)]));
+    return v;
+  };
+  return walk(value);
+}
