@@ -64,8 +64,8 @@ describe('findProcessIds', () => {
       `${A}-${B}`, // two UUIDs joined: a 10-group run
       `${'f'.repeat(40)}-${A}`, // a hex blob longer than any group
       `deadbeef-${A.slice(9)}-0000`,
-      `${A.slice(0, 35)}`, `${A.slice(0, 8)}-f1460-4c12-a234-5bb5031f6f5b`, `${A.slice(0, 7)}-ff146-4c12-a234-5bb5031f6f5b`,
-      `${A.slice(0, 8)}-f146-4c12-a234-5bb5031f6f5`, `${A.replace('a234', 'a2z4')}`,
+      A.slice(0, 35), `${A.slice(0, 8)}-f1460-4c12-a234-5bb5031f6f5b`, `${A.slice(0, 7)}-ff146-4c12-a234-5bb5031f6f5b`,
+      `${A.slice(0, 8)}-f146-4c12-a234-5bb5031f6f5`, A.replace('a234', 'a2z4'),
     ];
     for (const text of cases) assert.deepEqual(ids(text), [], text);
   });
@@ -132,7 +132,7 @@ describe('findProcessIds', () => {
     const pieces = [A, B.toUpperCase(), V7, '-', '-', '-', '--', 'ab', 'f', '0', 'g', 'x_', ' ', '\n', '"', '/', 'é', 'trace', 'ace', '=', 'cafe0123456789abcdef'];
     for (let round = 0; round < 20; round++) {
       let text = '';
-      for (let i = 0; i < 600; i++) text += pieces[rand(pieces.length)];
+      for (let i = 0; i < 600; i++) text += pieces[rand(pieces.length)] ?? '';
       const expected = [...text.matchAll(reference)].map((m) => ({ id: m[0].toLowerCase(), start: m.index, end: m.index + 36 }));
       assert.deepEqual(findProcessIds(text), expected, text);
       assert.ok(expected.length > 10, 'the generated text holds IDs');
