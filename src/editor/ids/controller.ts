@@ -1,0 +1,76 @@
+/**
+ * The one owner of the process-ID surfaces: registers the hover, code lens, document link and
+ * terminal link providers that the settings turn on, re-registers them when those settings
+ * change, and registers "Find Process IDs in File…". Construction does no I/O and awaits nothing.
+ */
+import * as vscode from 'vscode';
+import { Disposable, disposeAll } from '../lifecycle';
+import type { Lookups, ShowProcess } from '../services';
+import { ProcessIdCodeLensProvider } from './codeLens';
+import { ProcessIdLinkProvider } from './documentLink';
+import { registerFindInFile } from './findInFile';
+import { ProcessIdHoverProvider } from './hover';
+import { anyFileSelector, codeLensSelector, readSettings, SECTION, SETTING_KEYS } from './selectors';
+import { ProcessIdTerminalLinkProvider } from './terminalLink';
+
+export interface IdSurfacesDeps {
+  readonly lookups: Lookups;
+  /** Opens (or reveals) the process panel. */
+  readonly showProcess: ShowProcess;
+  readonly log: vscode.LogOutputChannel;
+  /** Clock for "2 h ago" (tests inject one); defaults to Date.now. */
+  readonly now?: () => number;
+}
+
+export class IdSurfacesController extends Disposable {
+  private providers: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: IdSurfacesDeps) {
+    super();
+    this._register(registerFindInFile(deps));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (SETTING_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) this.update();
+      }),
+    );
+    this._register({
+      dispose: () => {
+        this.clear();
+      },
+    });
+    this.update();
+  }
+
+  private clear(): void {
+    const old = this.providers;
+    this.providers = [];
+    disposeAll(old);
+  }
+
+  private update(): void {
+    this.clear();
+    const settings = readSettings();
+    const { lookups, showProcess, log } = this.deps;
+    const now = this.deps.now ?? Date.now;
+    const on: string[] = [];
+    if (settings.hover) {
+      this.providers.push(vscode.languages.registerHoverProvider(anyFileSelector(), new ProcessIdHoverProvider({ lookups, log, now })));
+      on.push('hover');
+    }
+    const lensSelector = codeLensSelector(settings);
+    if (settings.codeLens && lensSelector.length > 0) {
+      const provider = new ProcessIdCodeLensProvider({ lookups, log, now, maxPerDocument: settings.lensMaxPerDocument });
+      this.providers.push(vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(lensSelector, provider)));
+      on.push('code lens');
+    }
+    if (settings.links) {
+      this.providers.push(vscode.languages.registerDocumentLinkProvider(anyFileSelector(), new ProcessIdLinkProvider()));
+      on.push('links');
+    }
+    if (settings.terminalLinks) {
+      this.providers.push(vscode.window.registerTerminalLinkProvider(new ProcessIdTerminalLinkProvider({ lookups, showProcess, log })));
+      on.push('terminal links');
+    }
+    log.debug(`process ID surfaces: ${on.length > 0 ? on.join(', ') : 'all off'}`);
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * "Find Process IDs in File…": every distinct ID of a file with its count and first line, in a
+ * quick pick; choosing one opens the process panel, and the item's button reveals its first line.
+ *
+ * A file open in the editor is read from memory (unsaved edits included). A file on disk is
+ * streamed (`scanFileForProcessIds`) with cancellable progress, so files over 50 MB — which VS Code
+ * never hands to extensions — work too.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { scanFileForProcessIds } from '../../core/idStream';
+import { Commands } from '../commands/ids';
+import { isCancellation } from '../errorMessages';
+import { redact } from '../log';
+import type { Lookups, ShowProcess } from '../services';
+import { type IdTally, tallyDocument } from './scan';
+
+export interface FindInFileDeps {
+  readonly lookups: Lookups;
+  readonly showProcess: ShowProcess;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** VS Code does not open files above this size for extensions. */
+const OPENABLE_BYTES = 50 * 1024 * 1024;
+/** More items than this make the quick pick sluggish; the title says how many were left out. */
+const MAX_ITEMS = 5000;
+
+interface Scan {
+  readonly uri: vscode.Uri;
+  readonly ids: readonly IdTally[];
+  readonly openable: boolean;
+}
+
+interface IdItem extends vscode.QuickPickItem {
+  readonly tally: IdTally;
+}
+
+export function registerFindInFile(deps: FindInFileDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.findProcessIdsInFile, async (arg?: unknown) => {
+    try {
+      const uri = arg instanceof vscode.Uri ? arg : await pickTarget();
+      if (!uri) return;
+      const scan = await scanTarget(uri);
+      if (scan) await showResults(deps, scan);
+    } catch (e) {
+      if (isCancellation(e)) return;
+      deps.log.error(`Find Process IDs in File failed: ${redact(String(e))}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the file: {0}', e instanceof Error ? e.message : String(e)));
+    }
+  });
+}
+
+async function pickTarget(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active) return active;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Find Process IDs'),
+    title: vscode.l10n.t('Find Process IDs in File'),
+  });
+  return picked?.[0];
+}
+
+/** A clean file on disk is streamed; an unsaved or virtual document is read from memory. */
+async function scanTarget(uri: vscode.Uri): Promise<Scan | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const title = vscode.l10n.t('Finding process IDs in {0}', path.basename(uri.path));
+  const location = vscode.ProgressLocation.Notification;
+  if (uri.scheme === 'file' && !open?.isDirty) {
+    return vscode.window.withProgress({ location, title, cancellable: true }, (progress, token) => streamFile(uri, progress, token));
+  }
+  const document = open ?? (await vscode.workspace.openTextDocument(uri));
+  return vscode.window.withProgress({ location, title, cancellable: true }, async (_progress, token) => {
+    const ids = await tallyDocument(document, token);
+    return ids && { uri, ids, openable: true };
+  });
+}
+
+async function streamFile(
+  uri: vscode.Uri,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<Scan> {
+  const controller = new AbortController();
+  const cancellation = token.onCancellationRequested(() => {
+    controller.abort();
+  });
+  let reported = 0;
+  try {
+    const result = await scanFileForProcessIds(uri.fsPath, {
+      signal: controller.signal,
+      onProgress: (read, total) => {
+        const percent = total > 0 ? Math.floor((read / total) * 100) : 100;
+        if (percent <= reported) return;
+        progress.report({ increment: percent - reported, message: `${percent}%` });
+        reported = percent;
+      },
+    });
+    return { uri, ids: result.ids, openable: result.bytes <= OPENABLE_BYTES };
+  } finally {
+    cancellation.dispose();
+  }
+}
+
+async function showResults(deps: FindInFileDeps, scan: Scan): Promise<void> {
+  const name = path.basename(scan.uri.path);
+  if (scan.ids.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No process IDs in {0}.', name));
+    return;
+  }
+  const reveal: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Reveal the first occurrence') };
+  const items: IdItem[] = scan.ids.slice(0, MAX_ITEMS).map((tally) => ({
+    tally,
+    label: tally.id,
+    description: vscode.l10n.t('{0}× · first on line {1}', tally.count, tally.firstLine + 1),
+    buttons: scan.openable ? [reveal] : [],
+  }));
+  const pick = vscode.window.createQuickPick<IdItem>();
+  pick.title =
+    scan.ids.length > MAX_ITEMS
+      ? vscode.l10n.t('{0} process IDs in {1} (the first {2} listed)', scan.ids.length, name, MAX_ITEMS)
+      : vscode.l10n.t('{0} process IDs in {1}', scan.ids.length, name);
+  pick.placeholder = vscode.l10n.t('Choose a process to open it in {0}', deps.lookups.activeProfile().label);
+  pick.matchOnDescription = true;
+  pick.items = items;
+  const done = new Promise<void>((resolve) => {
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve();
+    });
+  });
+  pick.onDidTriggerItemButton(({ item }) => {
+    pick.hide();
+    void revealFirst(deps, scan.uri, item.tally);
+  });
+  pick.onDidAccept(() => {
+    const item = pick.selectedItems[0];
+    pick.hide();
+    if (item) void open(deps, item.tally.id);
+  });
+  pick.show();
+  await done;
+}
+
+async function open(deps: FindInFileDeps, id: string): Promise<void> {
+  try {
+    await deps.showProcess({ id, profileId: deps.lookups.activeProfile().id });
+  } catch (e) {
+    deps.log.error(`opening ${id} failed: ${redact(String(e))}`);
+  }
+}
+
+async function revealFirst(deps: FindInFileDeps, uri: vscode.Uri, tally: IdTally): Promise<void> {
+  const start = new vscode.Position(tally.firstLine, tally.firstColumn);
+  try {
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(start, start.translate(0, tally.id.length)) });
+  } catch (e) {
+    deps.log.warn(`could not reveal ${tally.id} in ${uri.toString()}: ${redact(String(e))}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The file cannot be opened in the editor (too large?).'));
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Which documents the ID surfaces attach to, and the settings that shape them.
+ * Only real files and scratch buffers: never the Output panel (its language is `log` too, and
+ * our own log channel prints process IDs) or other extensions' virtual documents.
+ */
+import * as vscode from 'vscode';
+
+const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'] as const;
+
+export const SECTION = 'idcloud';
+
+export interface IdSurfaceSettings {
+  readonly hover: boolean;
+  readonly codeLens: boolean;
+  readonly links: boolean;
+  readonly terminalLinks: boolean;
+  readonly lensLanguages: readonly string[];
+  readonly lensFilePatterns: readonly string[];
+  readonly lensMaxPerDocument: number;
+}
+
+/** The settings keys (below `idcloud.`) whose change re-registers the providers. */
+export const SETTING_KEYS = [
+  'hover.enabled',
+  'codeLens.enabled',
+  'codeLens.languages',
+  'codeLens.filePatterns',
+  'codeLens.maxPerDocument',
+  'links.enabled',
+  'terminalLinks.enabled',
+] as const;
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
+}
+
+export function readSettings(): IdSurfaceSettings {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return {
+    hover: c.get<unknown>('hover.enabled') !== false,
+    codeLens: c.get<unknown>('codeLens.enabled') !== false,
+    links: c.get<unknown>('links.enabled') !== false,
+    terminalLinks: c.get<unknown>('terminalLinks.enabled') !== false,
+    lensLanguages: strings(c.get<unknown>('codeLens.languages')),
+    lensFilePatterns: strings(c.get<unknown>('codeLens.filePatterns')),
+    lensMaxPerDocument: clampInt(c.get<unknown>('codeLens.maxPerDocument'), 1, 5000, 200),
+  };
+}
+
+/** Hovers and links: any file. */
+export function anyFileSelector(): vscode.DocumentFilter[] {
+  return SCHEMES.map((scheme) => ({ scheme }));
+}
+
+/** Code lenses: the configured languages and file patterns, in files only. */
+export function codeLensSelector(settings: IdSurfaceSettings): vscode.DocumentFilter[] {
+  return SCHEMES.flatMap((scheme) => [
+    ...settings.lensLanguages.map((language) => ({ scheme, language })),
+    ...settings.lensFilePatterns.map((pattern) => ({ scheme, pattern })),
+  ]);
+}

@@ -1,0 +1,189 @@
+/**
+ * The short texts the ID surfaces show: a one-line summary for code lenses and a markdown
+ * summary for hovers. Pure: no `vscode` import — the caller passes `vscode.l10n` as `l10n`
+ * (so the strings are still extracted and translated) and the benchmark passes a stub.
+ *
+ * Every string that came from the API is hostile (a flow name may be `[x](command:…)`, HTML or
+ * `$(icon)` syntax): it goes through `escapeMarkdown` in markdown and `plain` in lens titles.
+ */
+import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
+import type { FetchedProcess } from '../../core/types';
+import { Commands } from '../commands/ids';
+import type { ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
+
+/** The part of `vscode.l10n` the texts need. */
+export interface L10n {
+  t(message: string, ...args: (string | number | boolean)[]): string;
+}
+
+/** Commands the hover may run through its links (MarkdownString.isTrusted.enabledCommands). */
+export const HOVER_COMMANDS: readonly string[] = [
+  Commands.showProcess,
+  Commands.pin,
+  Commands.copyAsJson,
+  Commands.lookUpInAllProfiles,
+];
+
+const OUR_COMMANDS: ReadonlySet<string> = new Set(Object.values(Commands));
+
+/** True for a command this extension contributes (the only ones a hover link may run). */
+export function isOwnCommand(command: string): boolean {
+  return OUR_COMMANDS.has(command);
+}
+
+const MAX_API_TEXT = 80;
+
+function clip(text: string, max: number): string {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/** Markdown-inert text: every ASCII punctuation that markdown, HTML or theme icons read is backslash-escaped. */
+export function escapeMarkdown(text: string, max = MAX_API_TEXT): string {
+  return clip(text, max).replace(/[\\`*_{}[\]()#+\-.!|<>&~$:"'=]/g, '\\$&');
+}
+
+/** Lens-title-inert text: a code lens renders `$(name)` as an icon and nothing else. */
+export function plain(text: string, max = 40): string {
+  return clip(text, max).replace(/\$\(/g, '$\u200b(');
+}
+
+export function commandUri(command: string, args: readonly unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/** A markdown link to one of our commands; `title` is our own localised text, escaped anyway. */
+export function commandLink(title: string, command: string, args: readonly unknown[]): string {
+  return `[${escapeMarkdown(title, 200)}](${commandUri(command, args)})`;
+}
+
+/** "just now", "5 min ago", "2 h ago", "3 d ago"; a date after `now` reads as "just now". */
+export function relativeTime(then: number, now: number, l10n: L10n): string {
+  const minutes = Math.floor((now - then) / 60_000);
+  if (minutes < 1) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return l10n.t('{0} h ago', hours);
+  return l10n.t('{0} d ago', Math.floor(hours / 24));
+}
+
+function profileMark(profile: Profile, l10n: L10n): string {
+  return profile.production ? l10n.t('$(warning) {0}', plain(profile.label)) : plain(profile.label);
+}
+
+const VERDICT_ICONS: Readonly<Record<Verdict, string>> = {
+  ok: '$(check)',
+  invalidIdentity: '$(error)',
+  error: '$(error)',
+  expired: '$(history)',
+  pending: '$(clock)',
+  awaitingDocument: '$(clock)',
+  failed: '$(error)',
+  unknown: '$(warning)',
+};
+
+const OUTCOME_ICONS: Readonly<Record<Outcome, string>> = {
+  positive: '$(pass)',
+  negative: '$(error)',
+  inconclusive: '$(question)',
+  notUsed: '$(circle-slash)',
+  info: '$(info)',
+  unknown: '$(warning)',
+};
+
+function stateLabel(state: string, l10n: L10n): string | undefined {
+  switch (state) {
+    case '': return undefined;
+    case 'PROCESS_STATE_CREATED': return l10n.t('Created');
+    case 'AWAITING_FOR_DOCUMENT': return l10n.t('Awaiting document');
+    case 'PROCESS_STATE_FINISHED': return l10n.t('Finished');
+    case 'PROCESS_STATE_FAILED': return l10n.t('Failed');
+    case 'PROCESS_STATE_UNSPECIFIED': return l10n.t('Unspecified');
+    case 'PROCESS_STATE_CANCELED': return l10n.t('Cancelled');
+    default: return l10n.t('{0} (not in the documented API)', escapeMarkdown(state, 40));
+  }
+}
+
+function utc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** "✓ OK · idunicosign · 2 h ago · Sandbox": the title of a resolved code lens. */
+export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n): string {
+  const s = summarize(fetched.process);
+  const parts = [`${VERDICT_ICONS[s.verdict]} ${l10n.t(s.verdictLabel)}`];
+  if (s.flow !== undefined) parts.push(plain(s.flow, 32));
+  const when = s.finishedAt ?? s.createdAt;
+  if (when) parts.push(relativeTime(when.getTime(), now, l10n));
+  parts.push(profileMark(profile, l10n));
+  return parts.join(' · ');
+}
+
+function profileBadge(profile: Profile, l10n: L10n): string {
+  return profile.production ? `**${l10n.t('$(warning) {0}', escapeMarkdown(profile.label, 40))}**` : escapeMarkdown(profile.label, 40);
+}
+
+function actionLinks(ref: ProcessRef, l10n: L10n): string {
+  return [
+    commandLink(l10n.t('Open'), Commands.showProcess, [ref]),
+    commandLink(l10n.t('Pin'), Commands.pin, [ref]),
+    commandLink(l10n.t('Copy JSON'), Commands.copyAsJson, [ref]),
+    commandLink(l10n.t('Look Up in All Profiles'), Commands.lookUpInAllProfiles, [ref]),
+  ].join(' · ');
+}
+
+/** The hover of a fetched process: verdict, state, flow, times, capability results, profile, actions. */
+export function hoverMarkdown(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n): string {
+  const p = fetched.process;
+  const s = summarize(p);
+  const ref: ProcessRef = { id: p.id.toLowerCase(), profileId: profile.id };
+  const lines = [`${VERDICT_ICONS[s.verdict]} **${l10n.t(s.verdictLabel)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`, ''];
+  const facts: string[] = [];
+  const state = stateLabel(s.state, l10n);
+  if (state !== undefined) facts.push(l10n.t('State: {0}', state));
+  if (s.flow !== undefined) facts.push(l10n.t('Flow: {0}', escapeMarkdown(s.flow, 40)));
+  if (facts.length > 0) lines.push(facts.join(' · '), '');
+  const times: string[] = [];
+  if (s.createdAt) times.push(l10n.t('Created {0} ({1})', utc(s.createdAt), relativeTime(s.createdAt.getTime(), now, l10n)));
+  if (s.finishedAt) times.push(l10n.t('Finished {0} ({1})', utc(s.finishedAt), relativeTime(s.finishedAt.getTime(), now, l10n)));
+  if (times.length > 0) lines.push(times.join(' · '), '');
+  const rows = capabilityRows(p).filter((r) => r.outcome !== 'notUsed');
+  for (const r of rows) {
+    const meaning = r.known ? l10n.t(r.meaning) : l10n.t('{0} (not in the documented API)', escapeMarkdown(r.value, 40));
+    const capability = r.known ? l10n.t(r.capability) : escapeMarkdown(r.capability, 40);
+    lines.push(`- ${OUTCOME_ICONS[r.outcome]} **${capability}**: ${meaning}${r.known && /score/i.test(r.field) ? ` (${escapeMarkdown(r.value, 8)})` : ''}`);
+  }
+  if (rows.length > 0) lines.push('');
+  lines.push(actionLinks(ref, l10n));
+  return lines.join('\n');
+}
+
+/** "Not found in Sandbox": the other profiles to try, one link each, and all at once. */
+export function notFoundMarkdown(ref: ProcessRef, profile: Profile, others: readonly Profile[], l10n: L10n): string {
+  const lines = [`$(question) **${l10n.t('Not found in {0}', escapeMarkdown(profile.label, 40))}** · \`${ref.id}\``, ''];
+  if (others.length > 0) {
+    const links = others.map((o) => commandLink(l10n.t('Look up in {0}', o.label), Commands.showProcess, [{ id: ref.id, profileId: o.id }]));
+    lines.push(`${l10n.t('Try another profile:')} ${links.join(' · ')}`, '');
+  }
+  lines.push(commandLink(l10n.t('Look Up in All Profiles'), Commands.lookUpInAllProfiles, [ref]));
+  return lines.join('\n');
+}
+
+/** A production profile not yet confirmed in this window: no lookup, an explicit link instead. */
+export function confirmMarkdown(ref: ProcessRef, profile: Profile, l10n: L10n): string {
+  return [
+    `\`${ref.id}\` · ${profileBadge(profile, l10n)}`,
+    '',
+    l10n.t('Hovering does not look up processes in a production profile until you confirm it in this window.'),
+    '',
+    commandLink(l10n.t('Look up in {0}', profile.label), Commands.showProcess, [ref]),
+  ].join('\n');
+}
+
+/** A failed lookup: the localised message and its actions that are our own commands. */
+export function errorMarkdown(presented: PresentedError): string {
+  const links = presented.actions
+    .filter((a: ErrorAction) => isOwnCommand(a.command))
+    .map((a) => commandLink(a.title, a.command, a.arguments ?? []));
+  return [`$(warning) ${escapeMarkdown(presented.message, 400)}`, '', links.join(' · ')].join('\n');
+}
