@@ -1,0 +1,63 @@
+// A new user's first lookups: palette → Look Up Process… → the reference example in the tree with
+// its verdict; an unknown ID → "Look Up in All Profiles"; pin from the tree. Each on a pristine
+// workbench (empty history), with a screenshot of each step.
+import { test, expect } from './fixtures';
+
+const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+const UNKNOWN = '00000000-0000-4000-8000-000000000404';
+
+test.describe('look up a process', () => {
+  test('a new user looks up the reference example, follows a 404 to all profiles, and pins', async ({ openWorkbench }) => {
+    const wb = await openWorkbench();
+    const { page } = wb;
+
+    // fresh install: the view offers the way in
+    const pane = await wb.openView();
+    await expect(pane.getByText('No process looked up yet')).toBeVisible();
+    await expect(pane.getByRole('button', { name: 'Look Up a Process' })).toBeVisible();
+    await expect(pane.getByRole('button', { name: 'Try the Local Emulator' })).toBeVisible();
+    await expect(pane.getByRole('button', { name: 'Set Credentials' })).toBeVisible();
+    await wb.shot('lookup-welcome');
+
+    // palette → Look Up Process… → type the ID
+    await wb.runCommand('IDCloud: Look Up Process…');
+    await expect(page.locator('.quick-input-widget')).toContainText('Local emulator');
+    await wb.quickInput.fill('not an id');
+    await expect(page.locator('.quick-input-widget')).toContainText('Not a process ID');
+    await wb.quickInput.fill(REFERENCE);
+    await wb.shot('lookup-input');
+    await page.keyboard.press('Enter');
+
+    const row = wb.treeRows(pane, REFERENCE.slice(0, 8));
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('idunicosign');
+    await expect(row.locator('.codicon-pass')).toBeVisible();
+    await expect(wb.treeRows(pane, 'Recent')).toBeVisible();
+    await expect(wb.treeRows(pane, 'Local emulator')).toBeVisible();
+    await wb.shot('lookup-tree');
+
+    // an unknown ID: the error says where it was not found and offers the other profiles
+    await wb.runCommand('IDCloud: Look Up Process…');
+    await wb.quickInput.fill(UNKNOWN);
+    await page.keyboard.press('Enter');
+    const notFound = wb.toast('Not found in Local emulator.');
+    await expect(notFound).toBeVisible();
+    await wb.shot('lookup-not-found');
+    await notFound.getByRole('button', { name: 'Look Up in All Profiles' }).click();
+    const report = wb.toast(/was not found in Local emulator/);
+    await expect(report).toBeVisible();
+    await expect(report).toContainText('no credentials: Sandbox, Production');
+    await expect(report.getByRole('button', { name: 'Set Credentials' })).toBeVisible();
+    await wb.shot('lookup-all-profiles');
+    await expect(wb.treeRows(pane, UNKNOWN.slice(0, 8))).toHaveCount(0);
+
+    // pin from the tree's inline action
+    await row.hover();
+    await row.getByRole('button', { name: 'Pin' }).click();
+    await expect(wb.treeRows(pane, 'Pinned')).toBeVisible();
+    await expect(wb.treeRows(pane, REFERENCE.slice(0, 8))).toHaveCount(1);
+    await expect(wb.treeRows(pane, 'Recent')).toHaveCount(0);
+    await wb.shot('lookup-pinned');
+    expect(wb.hostErrors).toEqual([]);
+  });
+});
