@@ -1,0 +1,205 @@
+// The pure halves of the process-ID surfaces (src/editor/ids/scan.ts, summaryText.ts): capped
+// scans, the whole-document tally, and the texts that must stay inert whatever the API sends.
+import * as assert from 'node:assert/strict';
+import { parseProcessResponse } from '../../src/core/schema';
+import type { FetchedProcess } from '../../src/core/types';
+import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID } from '../../src/emulator/hostile';
+import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
+import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
+import {
+  commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, hoverMarkdown, type L10n, lensTitle, notFoundMarkdown, plain,
+  relativeTime,
+} from '../../src/editor/ids/summaryText';
+import type { Profile } from '../../src/editor/services';
+
+const A = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+const B = '4d4f3d90-04a3-4259-b63b-930ab10d2e47';
+const C = '01890a5d-ac96-774b-bcce-b302099a8057';
+
+const l10n: L10n = { t: (m, ...args) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+const profile = (id: string, label: string, production = false): Profile => ({
+  id, label, kind: production ? 'production' : 'sandbox', apiBaseUrl: 'https://api.example', identityUrl: 'https://id.example', production,
+});
+const sandbox = profile('sandbox', 'Sandbox');
+const production = profile('production', 'Production', true);
+
+function doc(lines: string[], version = 1): DocumentLike & { lines: string[]; version: number } {
+  return {
+    lines,
+    version,
+    get lineCount() {
+      return this.lines.length;
+    },
+    lineAt(i: number) {
+      const text = this.lines[i];
+      if (text === undefined) throw new Error(`no line ${i}`);
+      return { text };
+    },
+  };
+}
+
+function fetched(body: unknown): FetchedProcess {
+  return { process: parseProcessResponse({ process: body }), rawJson: JSON.stringify({ process: body }), fetchedAt: 0 };
+}
+
+/** Markdown links in `md` and the commands they run. */
+function linkCommands(md: string): string[] {
+  return [...md.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1] ?? '');
+}
+
+describe('planLenses', () => {
+  it('gives one lens per distinct ID per line, in document order, with character ranges', () => {
+    const plan = planLenses(doc(['no id here', `a=${A} b=${B} again=${A}`, B.toUpperCase()]), 10);
+    assert.ok(plan);
+    assert.deepEqual(plan.occurrences, [
+      { id: A, line: 1, start: 2, end: 38 },
+      { id: B, line: 1, start: 41, end: 77 },
+      { id: B, line: 2, start: 0, end: 36 },
+    ]);
+    assert.equal(plan.capped, false);
+    assert.deepEqual([...plan.ids].sort(), [B, A].sort());
+  });
+
+  it('stops at the cap and says so only when more IDs exist', () => {
+    const lines = [`${A} ${B}`, C];
+    const exact = planLenses(doc(lines), 3);
+    assert.equal(exact?.occurrences.length, 3);
+    assert.equal(exact.capped, false);
+    const capped = planLenses(doc(lines), 2);
+    assert.equal(capped?.occurrences.length, 2);
+    assert.equal(capped.capped, true);
+    const cappedMidLine = planLenses(doc(lines), 1);
+    assert.deepEqual(cappedMidLine?.occurrences.map((o) => o.id), [A]);
+    assert.equal(cappedMidLine.capped, true);
+  });
+
+  it('returns undefined when cancelled', () => {
+    assert.equal(planLenses(doc([A]), 10, { isCancellationRequested: true }), undefined);
+  });
+
+  it('bounds the work on one huge line by the cap', () => {
+    const line = Array.from({ length: 50_000 }, (_, i) => `${i.toString(16).padStart(8, '0')}-f146-4c12-a234-5bb5031f6f5b`).join(' ');
+    const plan = planLenses(doc([line]), 5);
+    assert.equal(plan?.occurrences.length, 5);
+    assert.equal(plan.capped, true);
+  });
+});
+
+describe('planLinks', () => {
+  it('links every occurrence, repeated ones included, up to the cap', () => {
+    assert.deepEqual(planLinks(doc([`${A} ${A}`, B]), 10)?.map((o) => [o.id, o.line, o.start]), [[A, 0, 0], [A, 0, 37], [B, 1, 0]]);
+    assert.equal(planLinks(doc([`${A} ${A}`, B]), 2)?.length, 2);
+  });
+});
+
+describe('tallyDocument', () => {
+  it('counts each ID and keeps its first line and column, in order of appearance', async () => {
+    const lines = ['x', `  ${B}`, `${A} ${B}`];
+    for (let i = 0; i < 30_000; i++) lines.push(i % 3 === 0 ? `line ${i} ${C}` : `line ${i}`);
+    const tally = await tallyDocument(doc(lines));
+    assert.deepEqual(tally, [
+      { id: B, count: 2, firstLine: 1, firstColumn: 2 },
+      { id: A, count: 1, firstLine: 2, firstColumn: 0 },
+      { id: C, count: 10_000, firstLine: 3, firstColumn: 7 },
+    ]);
+  });
+
+  it('gives up when the document changes between slices, or on cancellation', async () => {
+    const d = doc(Array.from({ length: 30_000 }, () => A));
+    const pending = tallyDocument(d);
+    d.version = 2; // an edit lands while the first slice yields
+    assert.equal(await pending, undefined);
+    const token = { isCancellationRequested: false };
+    const cancelled = tallyDocument(doc(Array.from({ length: 30_000 }, () => A)), token);
+    token.isCancellationRequested = true;
+    assert.equal(await cancelled, undefined);
+  });
+});
+
+describe('summary texts', () => {
+  const reference = fetched(REFERENCE_EXAMPLE);
+  const finished = Date.parse('2024-01-01T10:15:00Z');
+
+  it('lens title: verdict, flow, age and profile', () => {
+    assert.equal(lensTitle(reference, sandbox, finished + 2 * 3_600_000, l10n), '$(check) OK · idunicosign · 2 h ago · Sandbox');
+    assert.equal(lensTitle(reference, production, finished + 90_000, l10n), '$(check) OK · idunicosign · 1 min ago · $(warning) Production');
+  });
+
+  it('lens title of an unfinished process says pending', () => {
+    const created = fetched({ ...REFERENCE_EXAMPLE, state: 'PROCESS_STATE_CREATED', result: 'PROCESS_RESULT_UNSPECIFIED', finishedAt: '' });
+    assert.match(lensTitle(created, sandbox, Date.parse('2024-01-01T10:00:30Z'), l10n), /^\$\(clock\) Pending · idunicosign · just now · Sandbox$/);
+  });
+
+  it('relative times', () => {
+    assert.equal(relativeTime(0, 59_000, l10n), 'just now');
+    assert.equal(relativeTime(0, 5 * 60_000, l10n), '5 min ago');
+    assert.equal(relativeTime(0, 47 * 3_600_000, l10n), '47 h ago');
+    assert.equal(relativeTime(0, 72 * 3_600_000, l10n), '3 d ago');
+    assert.equal(relativeTime(10_000, 0, l10n), 'just now');
+  });
+
+  it('hover: verdict, state, flow, times, capabilities, profile and the four actions on this ref', () => {
+    const md = hoverMarkdown(reference, production, finished, l10n);
+    assert.match(md, /\*\*OK\*\*/);
+    assert.match(md, new RegExp(REFERENCE_EXAMPLE_ID));
+    assert.match(md, /\*\*\$\(warning\) Production\*\*/);
+    assert.match(md, /State: Finished/);
+    assert.match(md, /Flow: idunicosign/);
+    assert.match(md, /Created 2024-01-01 10:00 UTC/);
+    assert.match(md, /Finished 2024-01-01 10:15 UTC \(just now\)/);
+    assert.match(md, /\*\*Liveness\*\*: A live person/);
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
+    const arg = encodeURIComponent(JSON.stringify([{ id: REFERENCE_EXAMPLE_ID, profileId: 'production' }]));
+    assert.ok(md.includes(`(command:idcloud.showProcess?${arg})`));
+  });
+
+  it('hover of the hostile fixture: no link, HTML tag or icon the API wrote survives', () => {
+    const md = hoverMarkdown(fetched(HOSTILE_PROCESS), sandbox, 0, l10n);
+    assert.ok(md.includes(HOSTILE_PROCESS_ID));
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
+    assert.doesNotMatch(md, /(^|[^\\])</, "every < the API sent is backslash-escaped");
+    assert.doesNotMatch(md, /[^\\]\[x\]\(/);
+    assert.doesNotMatch(md, /(^|[^\\])\$\((zap|alert)\)/);
+    assert.ok(md.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'), 'the flow shows as escaped text');
+  });
+
+  it('lens title of the hostile fixture has no icon or newline from the API', () => {
+    const title = lensTitle(fetched({ ...HOSTILE_PROCESS, flow: '$(zap) evil\n$(alert)' }), sandbox, 0, l10n);
+    assert.doesNotMatch(title, /\$\((zap|alert)\)/);
+    assert.doesNotMatch(title, /\n/);
+  });
+
+  it('escapes markdown, HTML and theme icons, and clips to one line', () => {
+    assert.equal(escapeMarkdown('[x](command:y) <b> $(zap) a_b'), '\\[x\\]\\(command\\:y\\) \\<b\\> \\$\\(zap\\) a\\_b');
+    assert.equal(escapeMarkdown('a\nb'), 'a b');
+    assert.equal(escapeMarkdown('abcdef', 4), 'abc…');
+    assert.equal(plain('$(zap)x'), '$\u200b(zap)x');
+  });
+
+  it('not found: a link per other profile and one to look up in all profiles', () => {
+    const md = notFoundMarkdown({ id: A, profileId: 'sandbox' }, sandbox, [production, profile('emulator', 'Local emulator')], l10n);
+    assert.match(md, /Not found in Sandbox/);
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.showProcess', 'idcloud.lookUpInAllProfiles']);
+    assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'production' }]))));
+    assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'emulator' }]))));
+  });
+
+  it('unconfirmed production: an explicit link instead of a lookup', () => {
+    const md = confirmMarkdown({ id: A, profileId: 'production' }, production, l10n);
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess']);
+    assert.match(md, /Look up in Production/);
+  });
+
+  it('errors: only actions that run our own contributed commands become links', () => {
+    const md = errorMarkdown({
+      message: 'Rate limited [x](command:workbench.action.quit)',
+      actions: [
+        { title: 'Set Credentials', command: 'idcloud.setCredentials', arguments: ['sandbox'] },
+        { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['x'] },
+      ],
+    });
+    assert.deepEqual(linkCommands(md), ['idcloud.setCredentials']);
+    assert.ok(md.includes('\\[x\\]\\(command\\:workbench'));
+    assert.equal(commandUri('idcloud.pin', [{ id: A }]), `command:idcloud.pin?${encodeURIComponent(JSON.stringify([{ id: A }]))}`);
+  });
+});
