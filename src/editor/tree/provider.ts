@@ -22,7 +22,6 @@ export interface ProviderDeps {
   readonly now?: () => number;
 }
 
-const t = vscode.l10n.t;
 
 function refKey(ref: ProcessRef): string {
   return `${ref.profileId}/${ref.id}`;
@@ -150,25 +149,25 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
     const key = refKey(ref);
     const { lookups } = this.deps;
     const profile = lookups.profile(ref.profileId);
-    const where = profile?.production ? t('{0} (production)', profile.label) : (profile?.label ?? ref.profileId);
+    const where = profile?.production ? vscode.l10n.t('{0} (production)', profile.label) : (profile?.label ?? ref.profileId);
     this.shown.set(key, this.state(ref));
     const fetched = lookups.peek(ref);
     if (fetched) {
       const s = summarize(fetched.process);
       const when = s.finishedAt ?? s.createdAt;
-      const description = [s.flow ?? t('no flow'), ...(when ? [relativeTime(when, this.now())] : [])].join(' · ');
+      const description = [s.flow ?? vscode.l10n.t('no flow'), ...(when ? [relativeTime(when, this.now())] : [])].join(' · ');
       const tooltip = [
         ref.id,
         where,
-        `${t(s.verdictLabel)} — ${s.state || '—'}${s.result ? ` / ${s.result}` : ''}`,
-        t('Fetched {0}', relativeTime(new Date(fetched.fetchedAt), this.now())),
+        `${vscode.l10n.t(s.verdictLabel)} — ${s.state || '—'}${s.result ? ` / ${s.result}` : ''}`,
+        vscode.l10n.t('Fetched {0}', relativeTime(new Date(fetched.fetchedAt), this.now())),
       ].join('\n');
       return { icon: verdictIcon(s.verdict), description, tooltip };
     }
     if (this.errors.has(key)) {
-      return { icon: ERROR_ICON, description: t('lookup failed'), tooltip: `${ref.id}\n${where}\n${this.message(ref, this.errors.get(key))}` };
+      return { icon: ERROR_ICON, description: vscode.l10n.t('lookup failed'), tooltip: `${ref.id}\n${where}\n${this.message(ref, this.errors.get(key))}` };
     }
-    return { icon: NOT_FETCHED_ICON, description: t('not looked up yet'), tooltip: `${ref.id}\n${where}` };
+    return { icon: NOT_FETCHED_ICON, description: vscode.l10n.t('not looked up yet'), tooltip: `${ref.id}\n${where}` };
   }
 
   private message(ref: ProcessRef, err: unknown): string {
@@ -177,11 +176,11 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   private errorNode(node: ProcessNode, err: unknown): MessageNode {
-    const lookUp = { title: t('Look Up'), command: Commands.refresh, arguments: [node.ref] };
-    if (isCancellation(err)) return new MessageNode(node, t('Not looked up.'), lookUp, NOT_FETCHED_ICON);
+    const lookUp = { title: vscode.l10n.t('Look Up'), command: Commands.refresh, arguments: [node.ref] };
+    if (isCancellation(err)) return new MessageNode(node, vscode.l10n.t('Not looked up.'), lookUp, NOT_FETCHED_ICON);
     const profile = this.deps.lookups.profile(node.ref.profileId) ?? this.deps.lookups.activeProfile();
     const presented = presentError(err, { profile, processId: node.ref.id });
-    return new MessageNode(node, presented.message, presented.actions[0] ?? { ...lookUp, title: t('Retry') }, ERROR_ICON);
+    return new MessageNode(node, presented.message, presented.actions[0] ?? { ...lookUp, title: vscode.l10n.t('Retry') }, ERROR_ICON);
   }
 
   private async details(node: ProcessNode): Promise<Node[]> {
@@ -191,8 +190,8 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
     if (lookups.peek(node.ref) === undefined && lookups.needsConfirmation(node.ref.profileId)) {
       // Expanding (or a restored expansion) must not raise the production confirmation by itself.
       const label = lookups.profile(node.ref.profileId)?.label ?? node.ref.profileId;
-      return [new MessageNode(node, t('{0} is production: look up to confirm.', label),
-        { title: t('Look Up'), command: Commands.refresh, arguments: [node.ref] }, ERROR_ICON)];
+      return [new MessageNode(node, vscode.l10n.t('{0} is production: look up to confirm.', label),
+        { title: vscode.l10n.t('Look Up'), command: Commands.refresh, arguments: [node.ref] }, ERROR_ICON)];
     }
     try {
       const fetched = await lookups.get(node.ref);
