@@ -3,6 +3,7 @@
 // nothing we start outlives us (normal exit, failure or Ctrl+C).
 // Recipe: ../shared/harness/HARNESS.md. Types for the TypeScript side: harness.d.mts.
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,12 +22,10 @@ export const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(
   process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'vscode-harness',
   `code-server-${CODE_SERVER_VERSION}-node${process.versions.node.split('.')[0]}`);
 export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_DIR, 'node_modules/code-server/out/node/entry.js');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// shared with test/e2e/playwright.config.ts (which cannot import this module: see its build.external)
+const chromium = createRequire(import.meta.url)('./chromium.json');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? chromium.executablePath;
+export const CHROMIUM_ARGS = chromium.args;
 
 const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',

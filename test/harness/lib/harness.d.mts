@@ -1,0 +1,45 @@
+// Types of harness.mjs for the TypeScript side (test/e2e).
+export const ROOT: string;
+export const WORKSPACE: string;
+export const SAMPLE_LOG: string;
+export const RESULTS_DIR: string;
+export const EXTENSION_ID: string;
+export const CHROMIUM: string;
+export const CHROMIUM_ARGS: string[];
+
+export interface CodeServer {
+  readonly port: number;
+  /** http://127.0.0.1:PORT */
+  readonly base: string;
+  /** 127.0.0.1:PORT */
+  readonly authority: string;
+  readonly tmp: string;
+  readonly userData: string;
+  readonly extDir: string;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+export interface StartOptions {
+  /** Added to the extension host's process.env. */
+  env?: Record<string, string>;
+  /** Use an extensions dir with the .vsix installed (see installVsix). */
+  extensionsDir?: string;
+  /** User settings on top of the harness defaults. */
+  settings?: Record<string, unknown>;
+  port?: number;
+  log?: boolean;
+}
+
+export function startCodeServer(options?: StartOptions): Promise<CodeServer>;
+
+export interface WorkbenchUrlOptions {
+  folder?: string;
+  extensionDevelopmentPath?: string | string[];
+  extensionTestsPath?: string;
+  openFile?: string;
+}
+
+export function workbenchUrl(server: CodeServer, options?: WorkbenchUrlOptions): string;
+export function isolatedEnv(dir: string, extra?: Record<string, string>): Record<string, string>;
+export function makeTmp(prefix: string): { dir: string; remove(): void };

@@ -1,0 +1,90 @@
+// E2E tier: Playwright drives the real workbench (code-server + Debian Chromium).
+//   pass 1  every test/e2e/*.spec.ts with the extension from the dev path
+//   pass 2  smoke.spec.ts against the packaged extension: `npm run package`, the .vsix installed
+//           with code-server's --install-extension into a temp extensions dir, no dev path, so a
+//           broken .vscodeignore or a missing bundle fails here
+// Key screens land in test-results/<name>.png; --update-screenshots copies them to
+// media/screenshots/ for the README. Playwright's temp and transform-cache files go to a private
+// TMPDIR that is removed at the end.
+// Usage: node test/harness/run-e2e.mjs [--no-build] [--update-screenshots] [-- <playwright args>]
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  ensureCodeServer, exitOnSignals, installVsix, makeTmp, reportCounts, RESULTS_DIR, ROOT, run, runNode, secs,
+} from './lib/harness.mjs';
+
+exitOnSignals();
+const argv = process.argv.slice(2);
+const dashes = argv.indexOf('--');
+const extra = dashes >= 0 ? argv.slice(dashes + 1) : [];
+const t0 = Date.now();
+const VSIX = path.join(ROOT, 'idcloud-process-lens.vsix');
+const PLAYWRIGHT = path.join(ROOT, 'node_modules/@playwright/test/cli.js');
+const CONFIG = path.join(ROOT, 'test/e2e/playwright.config.ts');
+
+let passed = 0;
+let failed = 0;
+const finish = () => {
+  console.log(`e2e tier: ${secs(Date.now() - t0)}`);
+  reportCounts(passed, failed);
+  process.exit(failed ? 1 : 0);
+};
+
+if (!argv.includes('--no-build') && await runNode(path.join(ROOT, 'esbuild.mjs')) !== 0) {
+  failed += 1;
+  finish();
+}
+ensureCodeServer();
+fs.mkdirSync(RESULTS_DIR, { recursive: true });
+const { dir: tmp } = makeTmp('e2e');
+
+/** One Playwright run; adds its counts (JSON reporter) to the totals. */
+async function playwright(label, args, env = {}) {
+  const s = Date.now();
+  const json = path.join(tmp, `${label}.json`);
+  const runTmp = path.join(tmp, label);
+  fs.mkdirSync(runTmp);
+  const code = await runNode(PLAYWRIGHT, ['test', '-c', CONFIG, ...args], {
+    env: { ...process.env, TMPDIR: runTmp, HARNESS_PLAYWRIGHT_JSON: json, ...env },
+  });
+  if (fs.existsSync(json)) {
+    const { stats, errors = [] } = JSON.parse(fs.readFileSync(json, 'utf8'));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected + errors.length + (code !== 0 && !stats.unexpected && !errors.length ? 1 : 0);
+  } else {
+    failed += 1;
+  }
+  console.log(`e2e ${label}: exit code ${code}, ${secs(Date.now() - s)}`);
+}
+
+await playwright('dev', extra);
+
+// The packaged extension: build the production .vsix, install it, rerun the smoke spec.
+let s = Date.now();
+const packaged = await run('npm', ['run', '--silent', 'package']) === 0 && fs.existsSync(VSIX);
+if (packaged) {
+  const kb = fs.statSync(VSIX).size / 1024;
+  console.log(`vsix: ${path.basename(VSIX)} ${kb.toFixed(1)} KB (goal ≤ 300 KB), packaged in ${secs(Date.now() - s)}`);
+  s = Date.now();
+  let extensionsDir;
+  try {
+    extensionsDir = installVsix(VSIX);
+    console.log(`vsix installed in ${secs(Date.now() - s)}`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    failed += 1;
+  }
+  if (extensionsDir) await playwright('vsix', ['smoke.spec.ts'], { HARNESS_EXTENSIONS_DIR: extensionsDir });
+} else {
+  console.error('npm run package failed: the packaged pass did not run');
+  failed += 1;
+}
+
+if (argv.includes('--update-screenshots')) {
+  const dest = path.join(ROOT, 'media/screenshots');
+  fs.mkdirSync(dest, { recursive: true });
+  const shots = fs.readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.png') && !f.endsWith('-vsix.png'));
+  for (const f of shots) fs.copyFileSync(path.join(RESULTS_DIR, f), path.join(dest, f));
+  console.log(`screenshots: ${shots.length} copied to ${path.relative(ROOT, dest)}/`);
+}
+finish();
