@@ -136,17 +136,22 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(body)';
 }
 
+/** The most specific reason: inside a union, the branch that got furthest into the value. */
+function explain(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): string {
+  if (issue.code === 'invalid_union') {
+    let best: z.core.$ZodIssue | undefined;
+    for (const branch of issue.errors) {
+      const first = branch[0];
+      if (first && (!best || first.path.length > best.path.length)) best = first;
+    }
+    if (best) return explain(best, [...path, ...best.path]);
+    return `${formatPath(path)}: matches none of the accepted forms`;
+  }
+  return `${formatPath(path)}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}`;
+}
+
 function describe(error: z.core.$ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => {
-      const what =
-        issue.code === 'invalid_type' ? `expected ${issue.expected}`
-        : issue.code === 'invalid_union' ? 'matches none of the accepted forms'
-        : issue.message;
-      return `${formatPath(issue.path)}: ${what}`;
-    })
-    .join('; ');
+  return error.issues.slice(0, 3).map((issue) => explain(issue, issue.path)).join('; ');
 }
 
 function schemaError(body: unknown, detail: string): UnexpectedResponseError {
