@@ -7,3 +7,5 @@ export { PastedTokenSource, ServiceAccountTokenSource, type FreshToken, type Ser
 export { decodeJwtPayload, validatePrivateKey, type ServiceAccount } from './jwt';
 export { TOKEN_ERROR_MEANINGS } from './tokenErrors';
 export { parseErrorBody, parseMediaResponse, parseProcessResponse, parseTokenErrorBody, parseTokenResponse } from './schema';
+/** The editor builds its dispatcher (VS Code's http.proxy / http.proxyStrictSSL) from these. */
+export { Agent, ProxyAgent, type Dispatcher } from 'undici';
