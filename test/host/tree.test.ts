@@ -195,6 +195,22 @@ describe('the Processes tree', () => {
       });
     }
 
+    it('slow (no answer within the timeout) gives the timeout message with its setting', async () => {
+      const config = vscode.workspace.getConfiguration('idcloud');
+      await config.update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+      try {
+        const ref = { id: FAULT_IDS.slow, profileId: 'emulator' };
+        const { children: shown, item } = await expand(ref);
+        assert.match(text(shown[0]?.item.label), /No answer from .* within 1 s/);
+        assert.strictEqual(shown[0]?.item.command?.command, 'workbench.action.openSettings');
+        assert.deepStrictEqual(shown[0].item.command.arguments, ['idcloud.requestTimeoutSeconds']);
+        assert.strictEqual(iconId(item), 'warning');
+        await api.tree.history.unpin(ref);
+      } finally {
+        await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
     it('flaky (503 then 200) and forbidden-media processes still show their details', async () => {
       for (const id of [FAULT_IDS.flaky, FAULT_IDS.forbiddenMedia]) {
         const ref = { id, profileId: 'emulator' };
