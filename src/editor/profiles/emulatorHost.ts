@@ -1,0 +1,57 @@
+/**
+ * The in-process IDCloud emulator behind the Local emulator profile: started on the first lookup
+ * that needs it (never at activation), on 127.0.0.1 and a free port, and stopped with the extension.
+ */
+import * as vscode from 'vscode';
+import type { ServiceAccount } from '../../core/jwt';
+import type { EmulatorModule } from './network';
+import type { EmulatorEndpoints } from './profileService';
+
+export interface RunningEmulator extends EmulatorEndpoints {
+  readonly serviceAccount: ServiceAccount;
+}
+
+type Started = Awaited<ReturnType<EmulatorModule['startEmulator']>>;
+
+export class EmulatorHost implements vscode.Disposable {
+  private starting: Promise<Started> | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly load: () => EmulatorModule,
+    private readonly onEndpoints: (endpoints: EmulatorEndpoints | undefined) => void,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The running emulator, started once; a failed start is retried by the next call. */
+  async start(): Promise<RunningEmulator> {
+    if (this.disposed) throw new Error('the extension is shutting down');
+    this.starting ??= this.launch();
+    const { apiBaseUrl, identityUrl, serviceAccount } = await this.starting;
+    return { apiBaseUrl, identityUrl, serviceAccount };
+  }
+
+  private async launch(): Promise<Started> {
+    const seconds = vscode.workspace.getConfiguration('idcloud').get<number>('emulator.liveProcessDelaySeconds', 30);
+    try {
+      const running = await this.load().startEmulator({ liveProcessDelayMs: Math.max(0, seconds) * 1000 });
+      if (this.disposed) {
+        await running.close();
+        throw new Error('the extension is shutting down');
+      }
+      this.log.info(`local emulator listening at ${running.apiBaseUrl}`);
+      this.onEndpoints({ apiBaseUrl: running.apiBaseUrl, identityUrl: running.identityUrl });
+      return running;
+    } catch (e) {
+      this.starting = undefined;
+      throw e;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    const starting = this.starting;
+    this.starting = undefined;
+    void starting?.then((running) => running.close()).catch(() => undefined);
+  }
+}

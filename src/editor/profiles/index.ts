@@ -1,0 +1,83 @@
+/**
+ * The commands of the profiles area: Switch Profile, Set/Clear Credentials, Test Connection,
+ * Show Log and Toggle Personal Data, through the commands' one registration wrapper.
+ */
+import * as vscode from 'vscode';
+import { registerCommand } from '../commands/register';
+import type { CommandDeps } from '../commands/deps';
+import { Commands } from '../commands/ids';
+import { showError } from '../errorMessages';
+import type { Privacy } from '../services';
+import type { ConnectionDeps } from './connection';
+import type { CredentialStore } from './credentials';
+import { clearCredentials, pickProfile, setCredentials } from './credentialFlows';
+import type { ProfileService } from './profileService';
+import { switchProfile } from './switchProfile';
+import { testConnection, type ConnectionReport } from './testConnection';
+
+export interface ProfileCommandDeps {
+  readonly commands: CommandDeps;
+  readonly profiles: ProfileService;
+  readonly credentials: CredentialStore;
+  readonly privacy: Privacy;
+  readonly connection: ConnectionDeps;
+}
+
+function minutesUntil(at: number | undefined): string {
+  return at === undefined ? vscode.l10n.t('unknown') : vscode.l10n.t('{0} min', Math.max(0, Math.round((at - Date.now()) / 60_000)));
+}
+
+async function runTestConnection(deps: ProfileCommandDeps, arg: unknown): Promise<ConnectionReport | undefined> {
+  const profile = await pickProfile(deps.profiles, arg, () => true, vscode.l10n.t('Test the connection of which profile?'));
+  if (!profile) return undefined;
+  const log = deps.commands.log;
+  try {
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection to {0}…', profile.label), cancellable: true },
+      (_progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => { abort.abort(); });
+        return testConnection(profile, deps.connection, abort.signal);
+      },
+    );
+    const message = report.tokenMs === undefined
+      ? vscode.l10n.t('{0}: connected with the pasted token (valid for {1} more). The API answered in {2} ms.', profile.label, minutesUntil(report.expiresAt), report.apiMs)
+      : vscode.l10n.t('{0}: connected. Token in {1} ms (valid for {2}); the API answered in {3} ms.', profile.label, report.tokenMs, minutesUntil(report.expiresAt), report.apiMs);
+    void vscode.window.showInformationMessage(message);
+    return report;
+  } catch (err) {
+    void showError(err, { profile }, log);
+    return undefined;
+  }
+}
+
+export function registerProfileCommands(deps: ProfileCommandDeps): vscode.Disposable {
+  const { commands, profiles, credentials, privacy } = deps;
+  return vscode.Disposable.from(
+    registerCommand(commands, Commands.switchProfile, () => switchProfile(profiles, credentials)),
+    registerCommand(commands, Commands.setCredentials, async (arg) => {
+      const profile = await setCredentials(profiles, credentials, arg);
+      if (profile) {
+        const test = vscode.l10n.t('Test Connection');
+        void vscode.window
+          .showInformationMessage(vscode.l10n.t('Credentials for {0} saved in the secret storage of this computer.', profile.label), test)
+          .then((picked) => picked === test && vscode.commands.executeCommand(Commands.testConnection, profile.id));
+      }
+      return profile?.id;
+    }),
+    registerCommand(commands, Commands.clearCredentials, async (arg) => {
+      const profile = await clearCredentials(profiles, credentials, arg);
+      if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Credentials for {0} cleared.', profile.label));
+      return profile?.id;
+    }),
+    registerCommand(commands, Commands.testConnection, (arg) => runTestConnection(deps, arg)),
+    registerCommand(commands, Commands.showLog, () => {
+      commands.log.show(true);
+      return Promise.resolve();
+    }),
+    registerCommand(commands, Commands.togglePersonalData, () => {
+      privacy.toggle();
+      return Promise.resolve(privacy.revealed);
+    }),
+  );
+}

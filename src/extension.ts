@@ -1,0 +1,56 @@
+/**
+ * Composition root: builds every object with explicit arguments and hands every disposable to
+ * `context.subscriptions` in one place. Nothing here touches the network: the network bundle and
+ * the emulator load on the first lookup.
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './editor/commands';
+import { IdSurfacesController } from './editor/ids/controller';
+import { createLog } from './editor/log';
+import { createProcessPanels } from './editor/panel';
+import { CredentialStore } from './editor/profiles/credentials';
+import { EmulatorHost, type RunningEmulator } from './editor/profiles/emulatorHost';
+import { registerProfileCommands } from './editor/profiles';
+import { LookupService } from './editor/profiles/lookups';
+import { loadEmulator, loadNetwork } from './editor/profiles/network';
+import { PrivacyState } from './editor/profiles/privacy';
+import { ProfileService } from './editor/profiles/profileService';
+import { ProfileStatusBar } from './editor/profiles/statusBar';
+import { registerRawResponse } from './editor/rawResponse';
+import type { Lookups, Privacy } from './editor/services';
+import { createProcessTree } from './editor/tree';
+
+/** What the extension returns from activate(): the host tests drive the product through it. */
+export interface ExtensionApi {
+  readonly lookups: Lookups;
+  readonly privacy: Privacy;
+  readonly profiles: ProfileService;
+  readonly credentials: CredentialStore;
+  readonly statusBar: ProfileStatusBar;
+  /** Starts (once) the in-process emulator behind the Local emulator profile. */
+  emulator(): Promise<RunningEmulator>;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = createLog();
+  const profiles = new ProfileService(context.workspaceState, log);
+  const credentials = new CredentialStore(context.secrets);
+  const emulator = new EmulatorHost(loadEmulator, (endpoints) => { profiles.setEmulatorEndpoints(endpoints); }, log);
+  const connection = { credentials, emulator, loadNetwork, log };
+  const lookups = new LookupService({ ...connection, profiles });
+  const privacy = new PrivacyState();
+  const statusBar = new ProfileStatusBar(profiles, credentials);
+  const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log });
+  const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
+  const commands = { lookups, tree, log, showProcess: panels.showProcess };
+
+  context.subscriptions.push(
+    log, profiles, credentials, emulator, lookups, privacy, statusBar, tree, panels,
+    new IdSurfacesController({ lookups, showProcess: panels.showProcess, log }),
+    registerCommands(commands),
+    registerProfileCommands({ commands, profiles, credentials, privacy, connection }),
+    registerRawResponse(),
+  );
+  log.info(`activated; profile of this window: ${profiles.active().id}`);
+  return { lookups, privacy, profiles, credentials, statusBar, emulator: () => emulator.start() };
+}
