@@ -228,13 +228,13 @@ function decodeJson(res: RawResponse, maxBodyBytes: number): JsonAnswer {
   }
 }
 
-/** Envoy jwt_authn's text/plain 401 strings. */
+/** Envoy jwt_authn's text/plain 401 strings (envoy source/common/jwt/status.cc). */
 export function unauthorizedReason(detail: string): UnauthorizedReason {
   const d = detail.toLowerCase();
   if (d.includes('jwt is expired')) return 'expired';
   if (d.includes('jwt is missing')) return 'missing';
-  if (d.includes('jwt verification fails')) return 'verificationFailed';
-  if (d.includes('invalid json') || d.includes('not in the form') || d.includes('malformed')) return 'malformed';
+  if (d.includes('jwt verification fails') || d.includes("jwks doesn't have key")) return 'verificationFailed';
+  if (/invalid json|invalid base64url|not in the form|malformed/.test(d)) return 'malformed';
   return 'other';
 }
 

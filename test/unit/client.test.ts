@@ -123,7 +123,10 @@ describe('IdCloudClient', () => {
     assert.equal(unauthorizedReason('Jwt is expired'), 'expired');
     assert.equal(unauthorizedReason('Jwt is missing'), 'missing');
     assert.equal(unauthorizedReason('Jwt verification fails'), 'verificationFailed');
+    assert.equal(unauthorizedReason("Jwks doesn't have key to match kid or alg from Jwt"), 'verificationFailed');
     assert.equal(unauthorizedReason('Jwt header is an invalid JSON'), 'malformed');
+    assert.equal(unauthorizedReason('Jwt payload is an invalid Base64url encoded'), 'malformed');
+    assert.equal(unauthorizedReason('Jwt is not in the form of Header.Payload.Signature with two dots and 3 sections'), 'malformed');
     assert.equal(unauthorizedReason('Jwt issuer is not configured'), 'other');
   });
 
