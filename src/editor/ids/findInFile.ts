@@ -26,7 +26,7 @@ const OPENABLE_BYTES = 50 * 1024 * 1024;
 /** More items than this make the quick pick sluggish; the title says how many were left out. */
 const MAX_ITEMS = 5000;
 
-interface Scan {
+export interface FileScan {
   readonly uri: vscode.Uri;
   readonly ids: readonly IdTally[];
   readonly openable: boolean;
@@ -41,7 +41,7 @@ export function registerFindInFile(deps: FindInFileDeps): vscode.Disposable {
     try {
       const uri = arg instanceof vscode.Uri ? arg : await pickTarget();
       if (!uri) return;
-      const scan = await scanTarget(uri);
+      const scan = await findProcessIdsIn(uri);
       if (scan) await showResults(deps, scan);
     } catch (e) {
       if (isCancellation(e)) return;
@@ -62,8 +62,11 @@ async function pickTarget(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-/** A clean file on disk is streamed; an unsaved or virtual document is read from memory. */
-async function scanTarget(uri: vscode.Uri): Promise<Scan | undefined> {
+/**
+ * Every distinct ID of `uri`, with progress. A clean file on disk is streamed; an unsaved or
+ * virtual document is read from memory. Undefined when cancelled.
+ */
+export async function findProcessIdsIn(uri: vscode.Uri): Promise<FileScan | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const title = vscode.l10n.t('Finding process IDs in {0}', path.basename(uri.path));
   const location = vscode.ProgressLocation.Notification;
@@ -81,7 +84,7 @@ async function streamFile(
   uri: vscode.Uri,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
-): Promise<Scan> {
+): Promise<FileScan> {
   const controller = new AbortController();
   const cancellation = token.onCancellationRequested(() => {
     controller.abort();
@@ -103,7 +106,7 @@ async function streamFile(
   }
 }
 
-async function showResults(deps: FindInFileDeps, scan: Scan): Promise<void> {
+async function showResults(deps: FindInFileDeps, scan: FileScan): Promise<void> {
   const name = path.basename(scan.uri.path);
   if (scan.ids.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No process IDs in {0}.', name));

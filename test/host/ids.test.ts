@@ -1,0 +1,300 @@
+// Process IDs in files, in the real extension host, against the default Local emulator profile:
+// hovers, code lenses (+ resolve), document links, the settings that turn each off, the cap lens,
+// long lines, the terminal link provider and Find Process IDs in File.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/editor/commands/ids';
+import { findProcessIdsIn } from '../../src/editor/ids/findInFile';
+import { ProcessIdHoverProvider } from '../../src/editor/ids/hover';
+import { ProcessIdTerminalLinkProvider } from '../../src/editor/ids/terminalLink';
+import type { Lookups, Profile, ProcessRef } from '../../src/editor/services';
+
+const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
+const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+const UNKNOWN = '0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11'; // no such process in the emulator (404)
+const HOSTILE = '9b1d4ecd-7ac3-40f4-a8aa-44e9034c614b';
+const OTHER = 'c805fbe8-8c64-4080-a67b-8ce2add47a51';
+
+async function openLog(content: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language: 'log', content });
+}
+
+function text(content: unknown): string {
+  if (typeof content === 'string') return content;
+  return typeof content === 'object' && content !== null && 'value' in content && typeof content.value === 'string' ? content.value : '';
+}
+
+/** Our hovers' markdown at a position (other providers' hovers never mention idcloud commands). */
+async function hoverAt(doc: vscode.TextDocument, line: number, character: number): Promise<string[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character));
+  return hovers.flatMap((h) => h.contents.map(text)).filter((t) => t.includes('command:idcloud.'));
+}
+
+/** With `resolve` undefined, every lens comes back unresolved; with a count, only resolved lenses come back. */
+async function lenses(doc: vscode.TextDocument, resolve?: number): Promise<vscode.CodeLens[]> {
+  const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, resolve);
+  return all.filter((l) => l.command === undefined || l.command.command.startsWith('idcloud.'));
+}
+
+async function links(doc: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
+  const all = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+  return all.filter((l) => l.target?.scheme === 'command' && l.target.path === Commands.showProcess);
+}
+
+/** Updates a user setting and waits until the change has been announced (the controller listens first). */
+async function setSetting(key: string, value: unknown): Promise<void> {
+  const announced = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`idcloud.${key}`)) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('idcloud').update(key, value, vscode.ConfigurationTarget.Global);
+  await announced;
+}
+
+function args(command: vscode.Command | undefined): unknown[] {
+  return command?.arguments ?? [];
+}
+
+describe('process IDs in files (hover, lenses, links)', function () {
+  this.timeout(60_000);
+  let log: vscode.TextDocument;
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    log = await openLog([
+      'header line without ids',
+      `2025-03-04T09:00:01Z INFO process created processId=${REFERENCE} flow=idunicosign`,
+      `2025-03-04T09:00:07Z WARN unknown process id ${UNKNOWN} -> 404`,
+      `2025-03-04T09:00:08Z INFO again ${REFERENCE} and ${REFERENCE} twice`,
+    ].join('\n'));
+  });
+
+  it('hovers the reference example with its verdict, profile and actions', async () => {
+    const [md, ...rest] = await hoverAt(log, 1, 60);
+    assert.ok(md, 'no hover on the reference example');
+    assert.strictEqual(rest.length, 0);
+    assert.match(md, /\*\*OK\*\*/);
+    assert.match(md, /Local emulator/);
+    assert.match(md, /Flow: idunicosign/);
+    assert.match(md, /Liveness/);
+    for (const c of [Commands.showProcess, Commands.pin, Commands.copyAsJson, Commands.lookUpInAllProfiles]) {
+      assert.ok(md.includes(`(command:${c}?`), `no ${c} link`);
+    }
+  });
+
+  it('hovers an unknown ID with "not found" and the way to look it up elsewhere', async () => {
+    const [md] = await hoverAt(log, 2, 50);
+    assert.ok(md, 'no hover on the unknown ID');
+    assert.match(md, /Not found in Local emulator/);
+    assert.ok(md.includes(`(command:${Commands.lookUpInAllProfiles}?`));
+  });
+
+  it('shows nothing away from an ID', async () => {
+    assert.deepStrictEqual(await hoverAt(log, 0, 3), []);
+    assert.deepStrictEqual(await hoverAt(log, 1, 5), []);
+  });
+
+  it('renders the hostile fixture as inert text', async () => {
+    const doc = await openLog(`hostile ${HOSTILE}`);
+    const [md] = await hoverAt(doc, 0, 12);
+    assert.ok(md, 'no hover on the hostile fixture');
+    assert.doesNotMatch(md, /(^|[^\\])</, 'an unescaped < from the API');
+    const commands = [...md.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1]);
+    assert.deepStrictEqual(commands, [Commands.showProcess, Commands.pin, Commands.copyAsJson, Commands.lookUpInAllProfiles]);
+  });
+
+  it('hovers an ID in the middle of a 400k-character line', async () => {
+    const pad = 'x='.repeat(100_000);
+    const doc = await openLog(`${pad} ${REFERENCE} ${pad}`);
+    const [md] = await hoverAt(doc, 0, pad.length + 10);
+    assert.ok(md?.includes('**OK**'), 'no hover on the long line');
+    assert.deepStrictEqual(await hoverAt(doc, 0, 150_000), []);
+  });
+
+  it('gives one lens per distinct ID per line and resolves them through the lookup', async () => {
+    const found = await lenses(log, 100);
+    const at = (line: number, id: string): [number, number] => [line, log.lineAt(line).text.indexOf(id)];
+    assert.deepStrictEqual(found.map((l) => [l.range.start.line, l.range.start.character]), [at(1, REFERENCE), at(2, UNKNOWN), at(3, REFERENCE)]);
+    const [ok, missing, again] = found.map((l) => l.command);
+    assert.match(ok?.title ?? '', /OK · idunicosign · .* · Local emulator$/);
+    assert.strictEqual(ok?.command, Commands.showProcess);
+    assert.deepStrictEqual(args(ok), [{ id: REFERENCE, profileId: 'emulator' }]);
+    assert.match(missing?.title ?? '', /Not found in Local emulator/);
+    assert.strictEqual(missing?.command, Commands.lookUpInAllProfiles);
+    assert.strictEqual(again?.title, ok.title);
+  });
+
+  it('leaves lenses unresolved (no lookup) until they are resolved', async () => {
+    const found = await lenses(log);
+    assert.strictEqual(found.length, 3);
+    assert.ok(found.every((l) => l.command === undefined));
+  });
+
+  it('caps the lenses per document and lists them all in one lens at the top', async () => {
+    const ids = [REFERENCE, UNKNOWN, OTHER, HOSTILE];
+    const doc = await openLog(['header', ...ids.map((id) => `id ${id}`)].join('\n'));
+    await setSetting('codeLens.maxPerDocument', 2);
+    try {
+      assert.strictEqual((await lenses(doc)).length, 3);
+      const found = await lenses(doc, 1); // the first lens only: the list, at the top
+      assert.strictEqual(found.length, 1);
+      assert.strictEqual(found[0]?.range.start.line, 0);
+      const list = found[0].command;
+      assert.match(list?.title ?? '', /4 process IDs in this file — list/);
+      assert.strictEqual(list?.command, Commands.findProcessIdsInFile);
+      assert.strictEqual(String(args(list)[0]), doc.uri.toString());
+    } finally {
+      await setSetting('codeLens.maxPerDocument', undefined);
+    }
+    assert.strictEqual((await lenses(doc)).length, 4);
+  });
+
+  it('links every ID to the panel', async () => {
+    const found = await links(log);
+    assert.deepStrictEqual(found.map((l) => l.range.start.line), [1, 2, 3, 3]);
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(found[0]?.target?.query ?? '')), [REFERENCE]);
+  });
+
+  for (const [setting, probe] of [
+    ['hover.enabled', async (doc: vscode.TextDocument) => (await hoverAt(doc, 1, 60)).length],
+    ['codeLens.enabled', async (doc: vscode.TextDocument) => (await lenses(doc)).length],
+    ['links.enabled', async (doc: vscode.TextDocument) => (await links(doc)).length],
+  ] as const) {
+    it(`turns off with idcloud.${setting} and back on`, async () => {
+      assert.ok((await probe(log)) > 0, 'not on to begin with');
+      await setSetting(setting, false);
+      try {
+        assert.strictEqual(await probe(log), 0);
+      } finally {
+        await setSetting(setting, undefined);
+      }
+      assert.ok((await probe(log)) > 0, 'not back on');
+    });
+  }
+});
+
+/** A Lookups whose answers the test decides; `get` records its calls. */
+function fakeLookups(overrides: Partial<Lookups>): Lookups & { gets: ProcessRef[] } {
+  const production: Profile = { id: 'production', label: 'Production', kind: 'production', apiBaseUrl: 'https://p', identityUrl: 'https://i', production: true };
+  const gets: ProcessRef[] = [];
+  const none = new vscode.EventEmitter<never>().event;
+  return {
+    gets,
+    onDidChangeActiveProfile: none,
+    onDidFetch: none,
+    activeProfile: () => production,
+    profiles: () => [production],
+    profile: () => production,
+    get: (ref) => {
+      gets.push(ref);
+      return Promise.reject(new Error('unexpected lookup'));
+    },
+    peek: () => undefined,
+    needsConfirmation: () => false,
+    hasCredentials: () => Promise.resolve(true),
+    getSelfie: () => Promise.reject(new Error('unused')),
+    getEvidenceSet: () => Promise.reject(new Error('unused')),
+    ...overrides,
+  };
+}
+
+const silentLog = { debug() {}, info() {}, warn() {}, error() {}, trace() {} } as unknown as vscode.LogOutputChannel;
+
+describe('process IDs: background lookups', () => {
+  it('never looks up in an unconfirmed production profile from a hover: it offers a link', async () => {
+    const lookups = fakeLookups({ needsConfirmation: () => true });
+    const provider = new ProcessIdHoverProvider({ lookups, log: silentLog, now: Date.now });
+    const doc = await openLog(`id ${REFERENCE}`);
+    const hover = await provider.provideHover(doc, new vscode.Position(0, 5), new vscode.CancellationTokenSource().token);
+    const md = hover?.contents.map(text).join('\n') ?? '';
+    assert.strictEqual(lookups.gets.length, 0);
+    assert.match(md, /Look up in Production/);
+    assert.ok(md.includes(`(command:${Commands.showProcess}?`));
+  });
+
+  it('aborts the lookup when the hover is cancelled', async () => {
+    let signal: AbortSignal | undefined;
+    const lookups = fakeLookups({
+      get: (_ref, options) =>
+        new Promise((_resolve, reject) => {
+          signal = options?.signal;
+          signal?.addEventListener('abort', () => {
+            reject(new Error('aborted'));
+          });
+        }),
+    });
+    const provider = new ProcessIdHoverProvider({ lookups, log: silentLog, now: Date.now });
+    const doc = await openLog(`id ${REFERENCE}`);
+    const cts = new vscode.CancellationTokenSource();
+    const pending = provider.provideHover(doc, new vscode.Position(0, 5), cts.token);
+    cts.cancel();
+    assert.strictEqual(await pending, undefined);
+    assert.strictEqual(signal?.aborted, true);
+  });
+});
+
+describe('process IDs in the terminal', () => {
+  it('finds the IDs of a terminal line and opens the clicked one in the active profile', async () => {
+    const opened: ProcessRef[] = [];
+    const provider = new ProcessIdTerminalLinkProvider({
+      lookups: fakeLookups({}),
+      showProcess: (ref) => {
+        opened.push(ref);
+        return Promise.resolve();
+      },
+      log: silentLog,
+    });
+    const terminal = vscode.window.createTerminal({ name: 'ids test' });
+    try {
+      const line = `$ curl …/process/${REFERENCE.toUpperCase()} → 200; next ${UNKNOWN}`;
+      const found = provider.provideTerminalLinks({ line, terminal });
+      assert.deepStrictEqual(found.map((l) => [l.startIndex, l.length, l.processId]), [
+        [line.indexOf(REFERENCE.toUpperCase()), 36, REFERENCE],
+        [line.indexOf(UNKNOWN), 36, UNKNOWN],
+      ]);
+      const [first] = found;
+      assert.ok(first);
+      await provider.handleTerminalLink(first);
+      assert.deepStrictEqual(opened, [{ id: REFERENCE, profileId: 'production' }]);
+    } finally {
+      terminal.dispose();
+    }
+  });
+});
+
+describe('Find Process IDs in File', () => {
+  it('streams a file from disk: distinct IDs, counts, first line and column', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-ids-'));
+    const file = path.join(dir, 'big.log');
+    try {
+      const lines = [`first ${OTHER}`];
+      for (let i = 0; i < 50_000; i++) lines.push(i % 2 === 0 ? `row ${i} processId=${REFERENCE}` : `row ${i} nothing`);
+      fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+      const scan = await findProcessIdsIn(vscode.Uri.file(file));
+      assert.deepStrictEqual(scan?.ids, [
+        { id: OTHER, count: 1, firstLine: 0, firstColumn: 6 },
+        { id: REFERENCE, count: 25_000, firstLine: 1, firstColumn: 16 },
+      ]);
+      assert.strictEqual(scan.openable, true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads an unsaved document from memory', async () => {
+    const doc = await openLog(`a ${UNKNOWN}\nb ${UNKNOWN} ${HOSTILE}`);
+    const scan = await findProcessIdsIn(doc.uri);
+    assert.deepStrictEqual(scan?.ids.map((t) => [t.id, t.count, t.firstLine]), [[UNKNOWN, 2, 0], [HOSTILE, 1, 1]]);
+  });
+
+  it('is a registered command', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes(Commands.findProcessIdsInFile));
+  });
+});
