@@ -51,7 +51,8 @@ export interface DocumentView {
   readonly index: number;
   readonly heading: string;
   readonly fields: readonly FieldView[];
-  readonly flags: readonly { readonly label: string; readonly value: boolean | undefined }[];
+  /** Validation flags; `tone` says whether the value is the reassuring one (reused: neither). */
+  readonly flags: readonly { readonly label: string; readonly value: boolean | undefined; readonly tone: Tone }[];
   readonly hasPdf: boolean;
   readonly ocr: readonly FieldView[];
 }

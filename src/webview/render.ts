@@ -6,7 +6,7 @@
 import type {
   CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaView, ServiceView, ViewModel, WebviewMessage,
 } from '../protocol';
-import { button, h } from './dom';
+import { button, h, visibleText } from './dom';
 import type { JsonTree } from './jsonTree';
 import { relativeTime } from './time';
 
@@ -105,16 +105,26 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
 function capabilities(rows: readonly CapabilityView[], labels: Labels): HTMLElement {
   return section('capabilities', labels.capabilities, table(labels.capabilities, [labels.capability, labels.value, labels.meaning], rows.map((r) => [
     h('span', {}, h('span', {}, r.capability), h('code', { class: 'field-name' }, r.field)),
-    h('span', { class: `tone tone-${r.tone}` }, h('span', { class: 'tone-dot', attrs: { 'aria-hidden': 'true' } }), r.value,
-      r.known ? undefined : h('span', { class: 'unknown-mark' }, labels.unknownValue)),
+    h('span', { class: `tone tone-${r.tone}` }, h('span', { class: 'tone-dot', attrs: { 'aria-hidden': 'true' } }),
+      h('span', {}, breakable(r.value), r.known ? undefined : h('span', { class: 'unknown-mark' }, labels.unknownValue))),
     r.meaning,
   ])));
 }
 
-function flag(label: string, value: boolean | undefined, labels: Labels): HTMLElement {
-  const state = value === undefined ? 'absent' : value ? 'yes' : 'no';
-  const text = value === undefined ? labels.absent : value ? labels.yes : labels.no;
-  return h('li', { class: `flag flag-${state}` }, h('span', { attrs: { 'aria-hidden': 'true' } }, value === undefined ? '–' : value ? '✓' : '✗'), ` ${label}: ${text}`);
+function flag(f: DocumentView['flags'][number], labels: Labels): HTMLElement {
+  const text = f.value === undefined ? labels.absent : f.value ? labels.yes : labels.no;
+  const icon = f.tone === 'good' ? '✓' : f.tone === 'bad' ? '✗' : '•';
+  return h('li', { class: `flag tone-${f.tone}` }, h('span', { attrs: { 'aria-hidden': 'true' } }, icon), ` ${f.label}: ${text}`);
+}
+
+/** An enum value with line-break opportunities after its underscores (narrow columns). */
+function breakable(text: string): Node {
+  const span = h('span', { class: 'enum' });
+  text.split(/(?<=_)/).forEach((part, i) => {
+    if (i > 0) span.appendChild(document.createElement('wbr'));
+    span.appendChild(document.createTextNode(visibleText(part)));
+  });
+  return span;
 }
 
 function documentView(d: DocumentView, labels: Labels, view: ViewModel, ctx: RenderContext): HTMLElement {
@@ -124,7 +134,7 @@ function documentView(d: DocumentView, labels: Labels, view: ViewModel, ctx: Ren
   return h('article', { class: 'document' },
     h('h4', {}, d.heading),
     fields(d.fields, view),
-    h('ul', { class: 'flags' }, ...d.flags.map((f) => flag(f.label, f.value, labels))),
+    h('ul', { class: 'flags' }, ...d.flags.map((f) => flag(f, labels))),
     d.hasPdf ? button(labels.openPdf, `pdf-${d.index}`, () => { ctx.post({ type: 'openPdf', document: d.index }); }) : undefined,
     ocr ? h('h5', {}, labels.ocr) : undefined,
     ocr);

@@ -315,9 +315,9 @@ describe('process panel (host side, against the emulator)', function () {
     assert.ok(view.process?.unknownNotice);
   });
 
-  it('opens one panel per process through idcloud.showProcess and reuses it', async () => {
-    await vscode.commands.executeCommand(Commands.showProcess, REFERENCE);
-    await vscode.commands.executeCommand(Commands.showProcess, REFERENCE);
+  it('opens one panel per process (from Look Up Process) and reuses it', async () => {
+    await vscode.commands.executeCommand(Commands.lookUpProcess, REFERENCE);
+    await vscode.commands.executeCommand(Commands.lookUpProcess, REFERENCE);
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .filter((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith(REFERENCE.id.slice(0, 8)));
     assert.strictEqual(tabs.length, 1);

@@ -10,7 +10,7 @@ import { maskCpf, maskName, maskValue } from '../../core/mask';
 import { capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, unknownValues } from '../../core/model';
 import type { FetchedProcess, MediaFile, Process } from '../../core/types';
 import type {
-  CapabilityView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel,
+  CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel,
 } from '../../protocol';
 import type { PresentedError, ProcessRef, Profile } from '../services';
 import { formatSize, selfieDataUrl } from './files';
@@ -190,9 +190,8 @@ function services(p: Process, revealed: boolean, labels: Labels): ServiceView[] 
       heading: t('Document {0}', index + 1) + (row.code ? ` · ${row.code}` : ''),
       fields: [field(t('Document ID'), row.docId, labels), field(t('Type code'), row.code, labels), field(t('OCR version'), row.version, labels)],
       flags: [
-        { label: t('Typified'), value: row.typified }, { label: t('CPF match'), value: row.cpfMatch },
-        { label: t('Face match'), value: row.faceMatch }, { label: t('Validated'), value: row.validated },
-        { label: t('Reused'), value: row.reused },
+        check(t('Typified'), row.typified), check(t('CPF match'), row.cpfMatch), check(t('Face match'), row.faceMatch),
+        check(t('Validated'), row.validated), { label: t('Reused'), value: row.reused, tone: 'neutral' as const },
       ],
       hasPdf: Boolean(row.signedUrl),
       ocr: row.ocr.map((o) => o.personal
@@ -200,6 +199,11 @@ function services(p: Process, revealed: boolean, labels: Labels): ServiceView[] 
         : field(o.key, o.value, labels)),
     }]),
   }));
+}
+
+/** A check that passed (true) or failed (false); absent is neither. */
+function check(label: string, value: boolean | undefined): DocumentView['flags'][number] {
+  return { label, value, tone: value === undefined ? 'neutral' : value ? 'good' : 'bad' };
 }
 
 /** The response as a JSON value for the tree, personal values masked wherever they occur unless revealed. */

@@ -1,0 +1,123 @@
+// The process panel as a new user meets it, in the real workbench on the Local emulator profile:
+// look up the reference example from the palette, read the verdict with personal data masked,
+// reveal it, open the document PDF (through the host), show the selfie, reload the window and find
+// the panel restored. Then the hostile fixture: every payload shows as text, no script runs, no
+// request leaves the webview. Screenshots of the panel in dark, light and high-contrast themes.
+import type { FrameLocator, Request } from '@playwright/test';
+import { test, expect, type Workbench } from './fixtures';
+
+const REFERENCE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+const HOSTILE_ID = '9b1d4ecd-7ac3-40f4-a8aa-44e9034c614b';
+
+async function lookUp(wb: Workbench, id: string): Promise<FrameLocator> {
+  await wb.runCommand('IDCloud: Look Up Process…');
+  await wb.quickInput.fill(id);
+  await wb.page.keyboard.press('Enter');
+  await expect(wb.page.locator('.tabs-container .tab', { hasText: `${id.slice(0, 8)} · Local emulator` })).toBeVisible();
+  const frame = wb.webviewFrame();
+  await expect(frame.locator('header.banner h1')).toBeVisible();
+  return frame;
+}
+
+/** Requests made by the webview's documents (iframe.webview and its #active-frame). */
+function webviewRequests(wb: Workbench): Request[] {
+  const seen: Request[] = [];
+  wb.page.on('request', (r) => {
+    if (r.frame() !== wb.page.mainFrame()) seen.push(r);
+  });
+  return seen;
+}
+
+test.describe('process panel', () => {
+  test('a new user looks up the reference example, reveals it, opens the PDF and the selfie, and keeps the panel across a reload', async ({ openWorkbench }) => {
+    const wb = await openWorkbench();
+    const frame = await lookUp(wb, REFERENCE_ID);
+
+    await expect(frame.locator('header.banner')).toHaveClass(/verdict-ok/);
+    await expect(frame.locator('header.banner h1')).toHaveText('OK');
+    await expect(frame.locator('.badge')).toHaveText('Local emulator');
+    const name = frame.locator('.section-person dd').nth(2);
+    await expect(name).toContainText('L*** S********');
+    await expect(frame.locator('body')).not.toContainText('Luke Skywalker');
+    await expect(frame.locator('body')).not.toContainText('12345678909');
+    await expect(frame.locator('.section-capabilities')).toContainText('Serpro similarity');
+
+    await frame.getByRole('button', { name: 'Show Personal Data' }).click();
+    await expect(name).toContainText('Luke Skywalker');
+    await expect(frame.getByRole('button', { name: 'Hide Personal Data' })).toHaveAttribute('aria-pressed', 'true');
+
+    // Open PDF: the host opens the emulator's signed URL; the webview itself never navigates.
+    const popup = wb.page.context().waitForEvent('page');
+    await frame.getByRole('button', { name: 'Open PDF' }).click();
+    const pdf = await popup;
+    expect(pdf.url()).toMatch(/\/signed\/53060f52-f146-4c12-a234-5bb5031f6f5b\/doc-abc-123\?expires=\d+&signature=[0-9a-f]+$/);
+    await pdf.close();
+
+    await frame.getByRole('button', { name: 'Get Selfie' }).click();
+    const selfie = frame.locator('img.selfie');
+    await expect(selfie).toBeVisible();
+    expect(await selfie.evaluate('img => img.naturalWidth')).toBeGreaterThan(0); // decoded, not a broken image
+    expect(await selfie.getAttribute('src')).toMatch(/^data:image\/(png|jpeg|webp);base64,/);
+    await wb.shot('panel-reference-revealed');
+
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.locator('.monaco-workbench').waitFor();
+    await expect(wb.page.locator('.tabs-container .tab', { hasText: '53060f52 · Local emulator' })).toBeVisible();
+    const restored = wb.webviewFrame();
+    await expect(restored.locator('header.banner h1')).toHaveText('OK');
+    // A new window starts masked again; the restored panel carries no personal data over.
+    await expect(restored.locator('.section-person dd').nth(2)).toContainText('L*** S********');
+    expect(wb.hostErrors).toEqual([]);
+  });
+
+  test('the hostile fixture renders as inert text: no script runs, no request leaves the webview', async ({ openWorkbench }) => {
+    const wb = await openWorkbench();
+    const dialogs: string[] = [];
+    wb.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    const requests = webviewRequests(wb);
+    const frame = await lookUp(wb, HOSTILE_ID);
+    await expect(frame.locator('.section-raw')).toBeVisible();
+    await frame.getByRole('button', { name: 'Show Personal Data' }).click();
+    await expect(frame.getByRole('button', { name: 'Hide Personal Data' })).toBeVisible();
+    await frame.getByRole('button', { name: 'Expand All' }).click();
+
+    await expect(frame.locator('header.banner')).toHaveClass(/verdict-unknown/);
+    await expect(frame.getByText('<img src=x onerror=alert(1)>', { exact: true }).first()).toBeVisible();
+    await expect(frame.getByText('<script>alert("idcloud")</script>', { exact: true }).first()).toBeVisible();
+    await expect(frame.getByText('[x](command:workbench.action.quit)', { exact: true }).first()).toBeVisible();
+    await expect(frame.locator('.unknown-mark').first()).toBeVisible();
+    // Nothing the API sent became an element: only our own tags exist in the panel.
+    await expect(frame.locator('#root').locator('img, script, iframe, style, svg, a, b, u, marquee, object, embed, link')).toHaveCount(0);
+    await expect(frame.locator('head script, head style, head link:not([rel="stylesheet"])')).toHaveCount(0);
+    await wb.shot('panel-hostile');
+
+    expect(dialogs).toEqual([]);
+    const leaked = requests.map((r) => r.url()).filter((u) => !isOwnWebviewResource(u));
+    expect(leaked).toEqual([]);
+    expect(wb.hostErrors).toEqual([]);
+  });
+
+  test('screenshots in dark, light and high-contrast themes', async ({ openWorkbench }) => {
+    const wb = await openWorkbench();
+    const frame = await lookUp(wb, '3c21fcf7-b8b3-428c-9fe3-d38c3b8e0dbe'); // invalid identity, a document with failed checks
+    await expect(frame.locator('header.banner')).toHaveClass(/verdict-invalidIdentity/);
+    for (const [theme, bodyClass, name] of [
+      ['Dark Modern', 'vscode-dark', 'panel-dark'],
+      ['Light Modern', 'vscode-light', 'panel-light'],
+      ['Dark High Contrast', 'vscode-high-contrast', 'panel-high-contrast'],
+    ] as const) {
+      await wb.runCommand('Preferences: Color Theme');
+      await wb.quickInput.fill(theme);
+      await wb.quickPickRow(theme).waitFor();
+      await wb.page.keyboard.press('Enter');
+      await expect(frame.locator(`body.${bodyClass}`)).toBeVisible();
+      await wb.shot(name);
+    }
+  });
+});
+
+/** The webview's own files: VS Code's webview host pages and our two bundles; nothing else may load. */
+function isOwnWebviewResource(url: string): boolean {
+  if (/\/webview\/browser\/pre\/(index\.html|fake\.html|service-worker\.js|main\.js)/.test(url)) return true;
+  return /\/(dist\/webview\.js|media\/panel\.css)(\?.*)?$/.test(url);
+}
