@@ -1,6 +1,8 @@
 /**
- * Asking for a process ID: an input box validated as a UUID, prefilled from the selection, the
- * ID under the cursor, or the clipboard — whichever holds one first.
+ * Asking for a process ID: an input box validated as a UUID, prefilled from the selection or the
+ * ID under the cursor, else from the clipboard. The box opens at once; the clipboard fills it in
+ * when it answers (on the web the browser may ask for permission or never answer, so it is not
+ * read there at all).
  */
 import * as vscode from 'vscode';
 import { findProcessIds, normalizeProcessId, processIdAt } from '../../core/processId';
@@ -17,40 +19,72 @@ export function validateProcessIdInput(text: string): string | undefined {
     : undefined;
 }
 
-function firstId(text: string): string | undefined {
+/** The first process ID in `text` (the whole text normalised, else the first one found in it). */
+export function firstProcessId(text: string): string | undefined {
   const clipped = text.slice(0, MAX_SCAN);
   return normalizeProcessId(clipped) ?? findProcessIds(clipped, { max: 1 })[0]?.id;
 }
 
-/** The ID the user most likely means: selection, then the ID under the cursor, then the clipboard. */
-export async function suggestProcessId(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (editor) {
-    const { selection, document } = editor;
-    if (!selection.isEmpty) {
-      const selected = firstId(document.getText(selection));
-      if (selected !== undefined) return selected;
-    }
-    const line = document.lineAt(selection.active.line).text;
-    const under = processIdAt(line, selection.active.character);
-    if (under !== undefined) return under.id;
+/** The ID in the active editor's selection, else the one under the cursor. */
+export function editorProcessId(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): string | undefined {
+  if (!editor) return undefined;
+  const { selection, document } = editor;
+  if (!selection.isEmpty) {
+    const selected = firstProcessId(document.getText(selection));
+    if (selected !== undefined) return selected;
   }
-  return firstId(await vscode.env.clipboard.readText());
+  return processIdAt(document.lineAt(selection.active.line).text, selection.active.character)?.id;
+}
+
+async function clipboardProcessId(): Promise<string | undefined> {
+  if (vscode.env.uiKind !== vscode.UIKind.Desktop) return undefined;
+  try {
+    return firstProcessId(await vscode.env.clipboard.readText());
+  } catch {
+    return undefined;
+  }
 }
 
 /** Undefined when the user dismisses the box. The process is looked up in the active profile. */
-export async function askForProcessId(lookups: Pick<Lookups, 'activeProfile'>): Promise<ProcessRef | undefined> {
+export function askForProcessId(lookups: Pick<Lookups, 'activeProfile'>): Promise<ProcessRef | undefined> {
   const profile = lookups.activeProfile();
-  const value = await vscode.window.showInputBox({
-    title: profile.production
-      ? vscode.l10n.t('Look Up Process — {0} (production)', profile.label)
-      : vscode.l10n.t('Look Up Process — {0}', profile.label),
-    prompt: vscode.l10n.t('Process ID (UUID), as returned by Create Process or printed in your logs'),
-    placeHolder: '53060f52-f146-4c12-a234-5bb5031f6f5b',
-    value: await suggestProcessId(),
-    ignoreFocusOut: true,
-    validateInput: validateProcessIdInput,
+  const box = vscode.window.createInputBox();
+  box.title = profile.production
+    ? vscode.l10n.t('Look Up Process — {0} (production)', profile.label)
+    : vscode.l10n.t('Look Up Process — {0}', profile.label);
+  box.prompt = vscode.l10n.t('Process ID (UUID), as returned by Create Process or printed in your logs');
+  box.placeholder = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+  box.ignoreFocusOut = true;
+  const prefill = (id: string): void => {
+    box.value = id;
+    box.valueSelection = [0, id.length];
+  };
+  const fromEditor = editorProcessId();
+  if (fromEditor !== undefined) prefill(fromEditor);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (ref: ProcessRef | undefined): void => {
+      if (settled) return;
+      settled = true;
+      resolve(ref);
+      box.dispose();
+    };
+    box.onDidChangeValue((value) => {
+      box.validationMessage = value === '' ? undefined : validateProcessIdInput(value);
+    });
+    box.onDidAccept(() => {
+      const id = normalizeProcessId(box.value);
+      if (id === undefined) box.validationMessage = validateProcessIdInput(box.value);
+      else finish({ id, profileId: profile.id });
+    });
+    box.onDidHide(() => {
+      finish(undefined);
+    });
+    box.show();
+    if (fromEditor === undefined) {
+      void clipboardProcessId().then((id) => {
+        if (id !== undefined && !settled && box.value === '') prefill(id);
+      });
+    }
   });
-  const id = value === undefined ? undefined : normalizeProcessId(value);
-  return id === undefined ? undefined : { id, profileId: profile.id };
 }
