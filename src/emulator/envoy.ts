@@ -5,8 +5,7 @@
  * missing) — the strings unico documents are Envoy's. Checks run in Envoy's order: parse,
  * issuer, expiry, signature. No clock skew (Envoy allows 60 s): the emulator is the stricter.
  */
-import type { KeyObject } from 'node:crypto';
-import { decodeBase64url, parseJsonObject, splitJws, verifyRs256 } from './jwt';
+import { decodeBase64url, parseJsonObject, splitJws, verifyHs256 } from './jwt';
 
 export const ENVOY = {
   missing: 'Jwt is missing',
@@ -32,7 +31,8 @@ const SUPPORTED_ALGS = new Set([
 
 export interface AccessTokenIssuer {
   readonly issuer: string;
-  readonly publicKey: KeyObject;
+  /** The HS256 key (an `oct` JWK, in Envoy's terms). */
+  readonly secret: Buffer;
 }
 
 /** Envoy's status string for the request's Authorization header, or undefined when it passes. */
@@ -57,8 +57,8 @@ export function checkAccessToken(authorization: string | undefined, trusted: Acc
   if (!decodeBase64url(parts.signature)) return ENVOY.signatureBadBase64;
   if (payload.iss !== trusted.issuer) return ENVOY.unknownIssuer;
   if (typeof payload.exp === 'number' && nowSeconds >= payload.exp) return ENVOY.expired;
-  if (header.alg !== 'RS256') return ENVOY.noMatchingKey;
-  return verifyRs256(parts, trusted.publicKey) ? undefined : ENVOY.verificationFails;
+  if (header.alg !== 'HS256') return ENVOY.noMatchingKey;
+  return verifyHs256(parts, trusted.secret) ? undefined : ENVOY.verificationFails;
 }
 
 /** The WWW-Authenticate value Envoy sends with `status` for a request to `url`. */

@@ -6,7 +6,7 @@
  * `server_error`, the only value unico's documentation shows.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { decodeBase64url, parseJsonObject, signRs256, splitJws, verifyRs256, type JsonObject } from './jwt';
+import { decodeBase64url, parseJsonObject, signHs256, splitJws, verifyRs256, type JsonObject } from './jwt';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const ALLOWED_CLAIMS = new Set(['iss', 'aud', 'scope', 'iat', 'exp']);
@@ -19,8 +19,8 @@ export interface IdentityConfig {
   readonly accountName: string;
   /** Verifies assertions: the public half of the key handed to the user. */
   readonly serviceAccountKey: KeyObject;
-  /** Signs the access tokens the emulator issues. */
-  readonly issuerKey: KeyObject;
+  /** Signs the access tokens the emulator issues (HS256). */
+  readonly accessTokenSecret: Buffer;
   readonly tokenLifetimeSeconds: number;
   readonly now: () => number;
 }
@@ -83,11 +83,11 @@ export class TokenEndpoint {
   }
 
   private issue(): TokenReply {
-    const { identityUrl, tenantId, accountName, tokenLifetimeSeconds, issuerKey } = this.config;
+    const { identityUrl, tenantId, accountName, tokenLifetimeSeconds, accessTokenSecret } = this.config;
     const iat = this.nowSeconds();
-    const accessToken = signRs256(
+    const accessToken = signHs256(
       { iss: identityUrl, sub: `${accountName}@${tenantId}.iam.acesso.io`, scope: '*', iat, exp: iat + tokenLifetimeSeconds, jti: randomUUID() },
-      issuerKey,
+      accessTokenSecret,
     );
     return { status: 200, body: { access_token: accessToken, expires_in: tokenLifetimeSeconds, token_type: 'Bearer' } };
   }

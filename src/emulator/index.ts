@@ -3,7 +3,7 @@
  * Set) behind an Envoy-like JWT check, fixtures, fault-injection IDs and a live process.
  * Pure Node: the extension, the CLI (`npm run emulator`) and the tests all start it in-process.
  */
-import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { FAULT_IDS, FAULTS, type FaultName } from './faults';
 import { STATIC_FIXTURES } from './fixtures';
 import { TokenEndpoint } from './identity';
@@ -55,7 +55,8 @@ export const UNKNOWN_PROCESS_ID = '00000000-0000-4000-8000-000000000404';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const now = options.now ?? Date.now;
-  const [serviceAccountKeys, issuerKeys, server] = await Promise.all([rsaKeyPair(), rsaKeyPair(), EmulatorServer.listen(options.port ?? 0)]);
+  const [serviceAccountKeys, server] = await Promise.all([rsaKeyPair(), EmulatorServer.listen(options.port ?? 0)]);
+  const accessTokenSecret = randomBytes(32);
   const apiBaseUrl = `http://127.0.0.1:${server.port}`;
   const identityUrl = `${apiBaseUrl}${IDENTITY_PATH}`;
   const signedUrls = new SignedUrls(apiBaseUrl, now);
@@ -66,10 +67,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     signedUrls,
     tokens: new TokenEndpoint({
       identityUrl, tenantId: TENANT_ID, accountName: ACCOUNT_NAME, now,
-      serviceAccountKey: serviceAccountKeys.publicKey, issuerKey: issuerKeys.privateKey,
+      serviceAccountKey: serviceAccountKeys.publicKey, accessTokenSecret,
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     }),
-    accessTokens: { issuer: identityUrl, publicKey: issuerKeys.publicKey },
+    accessTokens: { issuer: identityUrl, secret: accessTokenSecret },
     processes: new ProcessRoutes({
       fixtures: new Map(STATIC_FIXTURES.map((f) => [f.id, f])),
       live: new LiveProcess(options.liveProcessDelayMs ?? 30_000, now, now()),

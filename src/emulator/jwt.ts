@@ -1,5 +1,5 @@
-/** Compact JWS (RS256) encoding, decoding and checking for the emulator's two token kinds. */
-import { createSign, createVerify, type KeyObject } from 'node:crypto';
+/** Compact JWS encoding, decoding and checking: RS256 for assertions, HS256 for the emulator's access tokens. */
+import { createHmac, createVerify, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -27,10 +27,16 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function signRs256(payload: JsonObject, privateKey: KeyObject): string {
-  const signingInput = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}`;
-  const signature = createSign('RSA-SHA256').update(signingInput).sign(privateKey);
-  return `${signingInput}.${base64url(signature)}`;
+/** HS256: for the access tokens the emulator issues and checks itself (a key pair would cost a second RSA key generation per start). */
+export function signHs256(payload: JsonObject, secret: Buffer): string {
+  const signingInput = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}`;
+  return `${signingInput}.${base64url(createHmac('sha256', secret).update(signingInput).digest())}`;
+}
+
+export function verifyHs256(parts: JwsParts, secret: Buffer): boolean {
+  const signature = decodeBase64url(parts.signature);
+  const expected = createHmac('sha256', secret).update(`${parts.header}.${parts.payload}`).digest();
+  return signature !== undefined && signature.length === expected.length && timingSafeEqual(signature, expected);
 }
 
 /** The three parts of a compact JWS, each still encoded. */
