@@ -1,7 +1,7 @@
 /**
- * One HTTP exchange through undici, shared by the token source and the client: a total timeout,
- * the caller's AbortSignal, a body read that stops at a size cap, and transport failures mapped
- * once to CancelledError / TimeoutError / NetworkError.
+ * One HTTP exchange through undici, shared by the token source and the client: a timeout, the
+ * caller's AbortSignal, a body read that stops at a size cap, and transport failures mapped once
+ * to CancelledError / TimeoutError / NetworkError.
  */
 import { request, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
@@ -34,57 +34,61 @@ export function header(headers: RawResponse['headers'], name: string): string | 
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readCapped(body: Readable, max: number): Promise<{ body: Buffer; tooLarge: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    if (size + chunk.length > max) {
-      chunks.push(chunk.subarray(0, max - size));
-      body.destroy();
-      return { body: Buffer.concat(chunks), tooLarge: true };
-    }
-    size += chunk.length;
-    chunks.push(chunk);
-  }
-  return { body: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size), tooLarge: false };
+/** Collects the body up to `max` bytes; past that it stops reading and closes the stream. */
+function readCapped(body: Readable, max: number): Promise<{ body: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      if (size + chunk.length > max) {
+        chunks.push(chunk.subarray(0, max - size));
+        body.removeAllListeners('data');
+        body.destroy();
+        resolve({ body: Buffer.concat(chunks), tooLarge: true });
+        return;
+      }
+      size += chunk.length;
+      chunks.push(chunk);
+    });
+    body.on('end', () => {
+      resolve({ body: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size), tooLarge: false });
+    });
+    body.on('error', reject);
+  });
 }
 
-const TIMED_OUT = Symbol('timed out');
-const CANCELLED = Symbol('cancelled');
-
+/**
+ * The timeout is undici's own (no answer's headers within `timeoutMs`, or a body that stalls that
+ * long), which costs nothing per request; the caller's signal is passed through only when given.
+ */
 export async function send(options: SendOptions): Promise<RawResponse> {
   const { signal } = options;
   if (signal?.aborted) throw new CancelledError();
-  const controller = new AbortController();
-  const timer = setTimeout(() => {
-    controller.abort(TIMED_OUT);
-  }, options.timeoutMs);
-  const onAbort = (): void => {
-    controller.abort(CANCELLED);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const res = await request(options.url, {
       method: options.method,
       headers: options.headers,
       body: options.body,
       dispatcher: options.dispatcher,
-      signal: controller.signal,
+      signal,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
     });
     const { body, tooLarge } = await readCapped(res.body, options.maxBodyBytes);
     const contentType = (header(res.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     return { status: res.statusCode, headers: res.headers, contentType, body, tooLarge };
   } catch (e) {
-    const why: unknown = controller.signal.reason;
-    if (why === CANCELLED) throw new CancelledError();
+    if (isAborted(signal)) throw new CancelledError();
     const host = hostOf(options.url);
-    if (why === TIMED_OUT || isTimeoutCode(errorCodes(e))) throw new TimeoutError(options.timeoutMs, host);
     const codes = errorCodes(e);
+    if (codes.some((c) => TIMEOUT_CODES.has(c))) throw new TimeoutError(options.timeoutMs, host);
     throw new NetworkError(networkFailure(codes), host, codes[0], e);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Read through a call: TypeScript would keep the narrowing from the check above. */
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }
 
 function hostOf(url: string): string {
@@ -109,10 +113,6 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH)/;
-
-function isTimeoutCode(codes: readonly string[]): boolean {
-  return codes.some((c) => TIMEOUT_CODES.has(c));
-}
 
 export function networkFailure(codes: readonly string[]): NetworkFailure {
   if (codes.some((c) => DNS_CODES.has(c))) return 'dns';

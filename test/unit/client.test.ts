@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MockAgent } from 'undici';
+import { errors, MockAgent } from 'undici';
 import { createClient, unauthorizedReason, type ClientEvent, type ClientOptions } from '../../src/core/client';
 import { PastedTokenSource } from '../../src/core/auth';
 import {
@@ -183,9 +183,14 @@ describe('IdCloudClient', () => {
     assert.deepEqual(delays, []);
   });
 
-  it('times out a slow answer', async () => {
-    reply(200, PROCESS).delay(10_000);
-    await assert.rejects(client({ timeoutMs: 20 }).getProcess(ID), (e: unknown) => e instanceof TimeoutError && e.host === 'api.test');
+  it("maps undici's timeouts to TimeoutError, without retrying (the real timeout: client.emulator.test)", async () => {
+    api().intercept({ path: PATH }).replyWithError(new errors.HeadersTimeoutError());
+    api().intercept({ path: PATH }).replyWithError(new errors.BodyTimeoutError());
+    api().intercept({ path: PATH }).replyWithError(new errors.ConnectTimeoutError());
+    for (let i = 0; i < 3; i++) {
+      await assert.rejects(client({ timeoutMs: 7000 }).getProcess(ID), (e: unknown) => e instanceof TimeoutError && e.host === 'api.test' && e.timeoutMs === 7000);
+    }
+    assert.deepEqual(delays, []);
   });
 
   it('turns a caller abort into CancelledError: before, in flight, and during a backoff', async () => {
