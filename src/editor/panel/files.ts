@@ -10,17 +10,33 @@ import type { Profile } from '../services';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** The URI to open for a signed_url, or undefined when it is not safe to hand to the system browser. */
-export function documentUri(signedUrl: string, profile: Profile | undefined): vscode.Uri | undefined {
+/**
+ * The signed_url itself when it is safe to hand to the system browser: https:, or plain http: to
+ * the running emulator's own loopback origin; never with user:password, whitespace, control
+ * characters or backslashes (so the string that is checked is the string that gets opened).
+ */
+export function documentUrl(signedUrl: string, profile: Profile | undefined): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u0020\u007f\\]/.test(signedUrl)) return undefined;
   let url: URL;
   try {
     url = new URL(signedUrl);
   } catch {
     return undefined;
   }
-  if (url.username || url.password) return undefined;
+  if (!signedUrl.toLowerCase().startsWith(`${url.protocol}//`) || url.username || url.password) return undefined;
   const ok = url.protocol === 'https:' || (url.protocol === 'http:' && isEmulatorAddress(url, profile));
-  return ok ? vscode.Uri.parse(url.href, true) : undefined;
+  return ok ? signedUrl : undefined;
+}
+
+/**
+ * Opens `url` in the system browser exactly as given. `env.openExternal` is typed for a Uri, but
+ * its implementation (extHostWindow.openUri → mainThreadWindow.$openUri) also takes a string and
+ * then opens that string unchanged; a Uri is decoded and re-encoded on the way, which can break a
+ * pre-signed URL's signature ("%2B" becomes "+", read back as a space).
+ */
+export function openExactly(url: string): Thenable<boolean> {
+  return vscode.env.openExternal(url as unknown as vscode.Uri);
 }
 
 function isEmulatorAddress(url: URL, profile: Profile | undefined): boolean {

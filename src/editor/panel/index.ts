@@ -14,8 +14,8 @@ export interface PanelDeps {
   readonly lookups: Lookups;
   readonly privacy: Privacy;
   readonly log: vscode.LogOutputChannel;
-  /** Test seams: default to vscode.env.openExternal, vscode.window.showSaveDialog and Date.now. */
-  readonly openExternal?: (uri: vscode.Uri) => Thenable<boolean>;
+  /** Test seams: default to opening the URL string in the system browser, vscode.window.showSaveDialog and Date.now. */
+  readonly openExternal?: (url: string) => Thenable<boolean>;
   readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
   readonly now?: () => number;
 }

@@ -16,7 +16,7 @@ import { Disposable } from '../lifecycle';
 import type { PresentedError, ProcessRef } from '../services';
 import type { PanelDeps } from './index';
 import { buildViewModel, type HeldMedia } from './viewModel';
-import { documentUri, saveTarget } from './files';
+import { documentUrl, openExactly, saveTarget } from './files';
 
 /** signed_url lives 5 minutes; re-fetch a minute early so the link still works when the browser follows it. */
 const SIGNED_URL_REFRESH_MS = 4 * 60_000;
@@ -147,13 +147,13 @@ export class PanelController extends Disposable {
       this.deps.log.warn(`process panel: document ${index} of ${this.ref.id} has no signed_url`);
       return;
     }
-    const uri = documentUri(url, this.deps.lookups.profile(this.ref.profileId));
-    if (!uri) {
+    const safe = documentUrl(url, this.deps.lookups.profile(this.ref.profileId));
+    if (!safe) {
       this.deps.log.warn(`process panel: refused to open the signed_url of document ${index}: not https: nor the emulator's own address`);
       void vscode.window.showWarningMessage(vscode.l10n.t('The document link is not an https: address, so it was not opened.'));
       return;
     }
-    await (this.deps.openExternal ?? vscode.env.openExternal)(uri);
+    await (this.deps.openExternal ?? openExactly)(safe);
   }
 
   private async getMedia(kind: MediaKind): Promise<void> {
