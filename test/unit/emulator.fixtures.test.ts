@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   AUTHENTICATION_RESULTS, BIO_TOKEN_ENGINE_RESULTS, ID_AGE_RESULTS, LIVENESS_RESULTS, PROCESS_RESULTS, PROCESS_STATES,
   SCORE_ENABLED, SMART_REVALIDATION_RESULTS, TRUST_RESULTS,
@@ -33,6 +34,11 @@ describe('emulator: fixture catalogue', () => {
     assert.ok(ids.includes(REFERENCE_EXAMPLE_ID) && ids.includes(LIVE_PROCESS_ID) && ids.includes(HOSTILE_PROCESS_ID));
     for (const id of [...Object.values(FAULT_IDS), UNKNOWN_PROCESS_ID]) assert.ok(!ids.includes(id), id);
     for (const f of STATIC_FIXTURES) assert.equal(f.process.id, f.id);
+  });
+
+  it('is listed in the README, fault IDs included', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const id of [...FIXTURES.map((f) => f.id), ...Object.values(FAULT_IDS), UNKNOWN_PROCESS_ID]) assert.ok(readme.includes(id), id);
   });
 
   it('covers every documented state and result', () => {
