@@ -18,7 +18,7 @@ import { ProfileService } from './editor/profiles/profileService';
 import { ProfileStatusBar } from './editor/profiles/statusBar';
 import { registerRawResponse } from './editor/rawResponse';
 import type { Lookups, Privacy } from './editor/services';
-import { createProcessTree } from './editor/tree';
+import { createProcessTree, type ProcessTree } from './editor/tree';
 
 /** What the extension returns from activate(): the host tests drive the product through it. */
 export interface ExtensionApi {
@@ -27,6 +27,7 @@ export interface ExtensionApi {
   readonly profiles: ProfileService;
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
+  readonly tree: ProcessTree;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -36,21 +37,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const profiles = new ProfileService(context.workspaceState, log);
   const credentials = new CredentialStore(context.secrets);
   const emulator = new EmulatorHost(loadEmulator, (endpoints) => { profiles.setEmulatorEndpoints(endpoints); }, log);
-  const connection = { credentials, emulator, loadNetwork, log };
-  const lookups = new LookupService({ ...connection, profiles });
+  const lookups = new LookupService({ profiles, credentials, emulator, loadNetwork, log });
   const privacy = new PrivacyState();
   const statusBar = new ProfileStatusBar(profiles, credentials);
   const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log });
   const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
-  const commands = { lookups, tree, log, showProcess: panels.showProcess };
+  const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, lookups, privacy, statusBar, tree, panels,
     new IdSurfacesController({ lookups, showProcess: panels.showProcess, log }),
     registerCommands(commands),
-    registerProfileCommands({ commands, profiles, credentials, privacy, connection }),
+    registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(),
   );
   log.info(`activated; profile of this window: ${profiles.active().id}`);
-  return { lookups, privacy, profiles, credentials, statusBar, emulator: () => emulator.start() };
+  return { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() };
 }

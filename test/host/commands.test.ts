@@ -106,7 +106,8 @@ describe('commands against the local emulator', () => {
   });
 
   describe('Open Raw JSON', () => {
-    it('opens a read-only JSON document, pretty-printed, with the body received', async () => {
+    it('opens a read-only JSON document, pretty-printed, masked until personal data is revealed', async () => {
+      if (api.privacy.revealed) api.privacy.toggle();
       const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.openRawJson, REF);
       assert.ok(uri);
       assert.strictEqual(uri.scheme, RAW_JSON_SCHEME);
@@ -115,8 +116,28 @@ describe('commands against the local emulator', () => {
       assert.strictEqual(doc.languageId, 'json');
       const raw = api.lookups.peek(REF)?.rawJson;
       assert.ok(raw);
-      assert.deepStrictEqual(JSON.parse(doc.getText()), JSON.parse(raw));
-      assert.ok(doc.getText().includes('\n  "process": {'), 'two-space indentation');
+      const masked = doc.getText();
+      assert.ok(masked.includes('\n  "process": {'), 'two-space indentation');
+      assert.doesNotMatch(masked, /12345678909|Skywalker|044589731564/);
+      assert.match(masked, /"flow": "idunicosign"/);
+      const shape = (v: unknown): unknown => JSON.parse(JSON.stringify(v), (_k, x: unknown) => (typeof x === 'string' ? '' : x));
+      assert.deepStrictEqual(shape(JSON.parse(masked)), shape(JSON.parse(raw)), 'same keys and structure');
+
+      const revealed = new Promise<void>((resolve) => {
+        const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+          if (e.document === doc) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      api.privacy.toggle();
+      try {
+        await revealed;
+        assert.deepStrictEqual(JSON.parse(doc.getText()), JSON.parse(raw), 'revealed: the body as received');
+      } finally {
+        api.privacy.toggle();
+      }
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
   });

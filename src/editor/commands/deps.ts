@@ -1,11 +1,13 @@
 /** What the commands need from the rest of the editor (built once by the composition root). */
 import type * as vscode from 'vscode';
 import type { ProcessTree } from '../tree';
-import type { Lookups, ShowProcess } from '../services';
+import type { Lookups, Privacy, ShowProcess } from '../services';
 
 export interface CommandDeps {
   readonly lookups: Lookups;
   readonly tree: ProcessTree;
+  /** Whether personal data is shown (Open Raw JSON masks it otherwise). */
+  readonly privacy: Privacy;
   readonly log: vscode.LogOutputChannel;
   /** Opens the process panel; without it a lookup is shown in the tree alone. */
   readonly showProcess?: ShowProcess;

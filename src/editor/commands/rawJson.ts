@@ -1,10 +1,16 @@
 /**
  * Open Raw JSON: the Get Process answer, pretty-printed, in a read-only virtual document
- * (`idcloud-process:/<profile>/<id>.json`). It follows refreshes: a new fetch updates it.
+ * (`idcloud-process:/<profile>/<id>.json`). Like every other surface it hides personal values
+ * (CPF, names, personal OCR fields, wherever they occur) until personal data is revealed, and it
+ * follows refreshes and the privacy toggle. Copy as JSON is the way to the exact bytes.
  */
 import * as vscode from 'vscode';
+import { maskValue } from '../../core/mask';
+import { documentRows } from '../../core/model';
 import { isProcessId } from '../../core/processId';
-import type { Lookups, ProcessRef } from '../services';
+import type { FetchedProcess } from '../../core/types';
+import { maskJson, personalValues } from '../panel/personal';
+import type { Lookups, Privacy, ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
 import { Commands } from './ids';
 import { fetchWithProgress } from './lookUp';
@@ -23,25 +29,37 @@ export function refFromRawJsonUri(uri: vscode.Uri): ProcessRef | undefined {
   return profileId !== undefined && id !== undefined && isProcessId(id) ? { id, profileId } : undefined;
 }
 
-/** Two-space JSON; a body that does not parse is shown as received. */
-export function prettyJson(raw: string): string {
+/** Two-space JSON, personal values masked unless `revealed`; a body that does not parse is shown as received. */
+export function rawJsonText(fetched: FetchedProcess, revealed: boolean): string {
+  let value: unknown;
   try {
-    return `${JSON.stringify(JSON.parse(raw), null, 2)}\n`;
+    value = JSON.parse(fetched.rawJson);
   } catch {
-    return raw;
+    return fetched.rawJson;
   }
+  const shown = revealed ? value : maskJson(value, personalValues(fetched.process, documentRows(fetched.process)), maskValue);
+  return `${JSON.stringify(shown, null, 2)}\n`;
 }
 
 class RawJsonProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly lookups: Lookups) {
-    this.subscription = lookups.onDidFetch((ref) => {
-      const uri = rawJsonUri(ref);
-      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.changed.fire(uri);
-    });
+  constructor(private readonly lookups: Lookups, private readonly privacy: Privacy) {
+    this.subscriptions = [
+      lookups.onDidFetch((ref) => {
+        const uri = rawJsonUri(ref).toString();
+        for (const doc of this.openDocuments()) if (doc.toString() === uri) this.changed.fire(doc);
+      }),
+      privacy.onDidChange(() => {
+        for (const doc of this.openDocuments()) this.changed.fire(doc);
+      }),
+    ];
+  }
+
+  private openDocuments(): vscode.Uri[] {
+    return vscode.workspace.textDocuments.map((d) => d.uri).filter((u) => u.scheme === RAW_JSON_SCHEME);
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
@@ -53,20 +71,20 @@ class RawJsonProvider implements vscode.TextDocumentContentProvider, vscode.Disp
     });
     try {
       const fetched = this.lookups.peek(ref) ?? (await this.lookups.get(ref, { signal: abort.signal }));
-      return prettyJson(fetched.rawJson);
+      return rawJsonText(fetched, this.privacy.revealed);
     } finally {
       sub.dispose();
     }
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }
 
 export function registerRawJson(deps: CommandDeps): vscode.Disposable {
-  const provider = new RawJsonProvider(deps.lookups);
+  const provider = new RawJsonProvider(deps.lookups, deps.privacy);
   return vscode.Disposable.from(
     provider,
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, provider),
