@@ -3,6 +3,7 @@
 //   pass 2  smoke.spec.ts against the packaged extension: `npm run package`, the .vsix installed
 //           with code-server's --install-extension into a temp extensions dir, no dev path, so a
 //           broken .vscodeignore or a missing bundle fails here
+//   demo    demo-check.mjs: `npm run demo` serves a working editor and Ctrl+C leaves nothing behind
 // Key screens land in test-results/<name>.png; --update-screenshots copies them to
 // media/screenshots/ for the README. Playwright's temp and transform-cache files go to a private
 // TMPDIR that is removed at the end.
@@ -79,6 +80,19 @@ if (packaged) {
   console.error('npm run package failed: the packaged pass did not run');
   failed += 1;
 }
+
+// `npm run demo` (web variant) opens a working editor and stops cleanly: demo-check.mjs
+s = Date.now();
+const demoSummary = path.join(tmp, 'demo.json');
+const demoCode = await runNode(path.join(ROOT, 'test/harness/demo-check.mjs'), [], { env: { ...process.env, HARNESS_SUMMARY_FILE: demoSummary } });
+if (fs.existsSync(demoSummary)) {
+  const r = JSON.parse(fs.readFileSync(demoSummary, 'utf8'));
+  passed += r.passed;
+  failed += r.failed;
+} else {
+  failed += 1;
+}
+console.log(`e2e demo: exit code ${demoCode}, ${secs(Date.now() - s)}`);
 
 if (argv.includes('--update-screenshots')) {
   const dest = path.join(ROOT, 'media/screenshots');

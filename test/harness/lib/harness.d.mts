@@ -16,6 +16,8 @@ export interface CodeServer {
   readonly tmp: string;
   readonly userData: string;
   readonly extDir: string;
+  /** Resolves with the exit code when the server process ends. */
+  readonly exited: Promise<number | null>;
   stop(): Promise<void>;
   output(): string;
 }

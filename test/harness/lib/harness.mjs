@@ -67,13 +67,33 @@ function track(child) {
  * Playwright closes its browsers and code-server its extension host), give them 5 s, then exit;
  * the exit hook above SIGKILLs whatever is left.
  */
+let stopping = false;
+/** True once exitOnSignals() began stopping everything (a child's exit is then expected). */
+export const isStopping = () => stopping;
+
 export function exitOnSignals() {
   const stop = async () => {
+    stopping = true;
     for (const pid of liveGroups.keys()) killGroup(pid, 'SIGTERM');
     await Promise.race([Promise.all(liveGroups.values()), new Promise((r) => setTimeout(r, 5000).unref())]);
     process.exit(130);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, () => void stop());
+}
+
+/**
+ * Processes (other than this one) whose environment carries NAME=value: a run marks its env with
+ * a unique value and checks, once stopped, that nothing it started is still alive.
+ */
+export function processesWithEnv(name, value) {
+  const needle = `${name}=${value}\0`;
+  const pids = [];
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle)) pids.push(Number(pid));
+    } catch { /* gone, or not ours to read */ }
+  }
+  return pids;
 }
 
 /** A temp dir removed when this process exits (or earlier through the returned remove()). */
@@ -211,7 +231,7 @@ export async function startCodeServer({ env = {}, extensionsDir, settings = {}, 
     if (Date.now() > deadline) { await stop(); throw new Error(`code-server did not start in 60 s:\n${output}`); }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port: bindPort, base, authority: `127.0.0.1:${bindPort}`, tmp, userData, extDir, stop, output: () => output };
+  return { port: bindPort, base, authority: `127.0.0.1:${bindPort}`, tmp, userData, extDir, exited, stop, output: () => output };
 }
 
 /** Install a .vsix into a fresh extensions dir with code-server's own CLI; returns that dir. */
