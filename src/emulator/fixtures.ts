@@ -63,11 +63,11 @@ export const STATIC_FIXTURES: readonly Fixture[] = [
   },
   fixture('c805fbe8-8c64-4080-a67b-8ce2add47a51', 'Finished OK with a CNH', 'All checks passed; CNH with OCR data; Serpro similarity 98.1; risk score disabled (no score).', {
     flow: 'idunicodocs', state: FINISHED, result: RESULT('OK'), day: 10, capacities: CAP('IDLIVE', 'IDUNICO', 'IDDOCS'), person: person(ANA),
-    caps: { liveness: 'LIVE', authentication: 'POSITIVE', scoreEnabled: 'FALSE', serpro: 98.1 }, services: services(cnh('d0c-cnh-ana-0001', ANA)),
+    caps: { liveness: 'LIVE', authentication: 'POSITIVE', scoreEnabled: 'FALSE', serpro: 98.1 }, services: services(cnh('doc-cnh-000001', ANA)),
   }),
   fixture('2d45553d-23cf-4e63-8c7e-5180625cc111', 'Finished OK with a CNH and a reused RG', 'Two documents with OCR data, the RG reused from an earlier process; Serpro -1 (no face on file); PNG selfie.', {
     flow: 'idunicodocs', state: FINISHED, result: RESULT('OK'), day: 11, capacities: CAP('IDLIVE', 'IDUNICO', 'IDDOCS'), person: person(BRUNO), selfie: 'image/png',
-    caps: { liveness: 'LIVE', authentication: 'POSITIVE', serpro: -1 }, services: services(cnh('d0c-cnh-bruno-01', BRUNO), rg('d0c-rg-bruno-002', BRUNO, { reused: true })),
+    caps: { liveness: 'LIVE', authentication: 'POSITIVE', serpro: -1 }, services: services(cnh('doc-cnh-000002', BRUNO), rg('doc-rg-000003', BRUNO, { reused: true })),
   }),
   fixture('fe3ea96a-9c63-4416-9638-6a2e84116fcb', 'Inconclusive identity with a risk score', 'Authentication inconclusive, risk score enabled with score -42, fraud check inconclusive, ID age inconclusive; no Serpro result.', {
     flow: 'idcheck', state: FINISHED, result: RESULT('OK'), day: 12, capacities: CAP('IDLIVE', 'IDUNICO', 'IDCHECK'), person: person(CARLA),
@@ -80,7 +80,7 @@ export const STATIC_FIXTURES: readonly Fixture[] = [
   fixture('3c21fcf7-b8b3-428c-9fe3-d38c3b8e0dbe', 'Invalid identity: known fraudster', 'Identity negative, fraud list match (TRUST_RESULT_YES), risk score -87; the CNH failed CPF match and validation.', {
     flow: 'idunicodocs', state: FINISHED, result: RESULT('INVALID_IDENTITY'), day: 14, capacities: CAP('IDLIVE', 'IDUNICO', 'IDDOCS'), person: person(DIEGO),
     caps: { liveness: 'LIVE', authentication: 'NEGATIVE', fraudsters: 'YES', scoreEnabled: 'TRUE', score: -87, serpro: 12.5 },
-    services: services(cnh('d0c-cnh-diego-01', ANA, { cpfMatch: false, faceMatch: false, validateDoc: false })),
+    services: services(cnh('doc-cnh-000004', ANA, { cpfMatch: false, faceMatch: false, validateDoc: false })),
   }),
   fixture('aec0c9f8-2dae-48b5-95d2-eebd14c00e47', 'Invalid identity: not live', 'Liveness failed (LIVENESS_RESULT_NOT_LIVE), so nothing else ran.', {
     flow: 'idlive', state: FINISHED, result: RESULT('INVALID_IDENTITY'), day: 15, capacities: CAP('IDLIVE'), person: person(ANA),
@@ -145,6 +145,6 @@ export const STATIC_FIXTURES: readonly Fixture[] = [
   },
   fixture('37f0558f-0ce7-431e-a114-c14aa6577797', 'Services in the object form', 'services as {"docs": {"documents": [...]}}, the shape one unico page shows instead of the array.', {
     flow: 'idunicodocs', state: FINISHED, result: RESULT('OK'), day: 25, capacities: CAP('IDLIVE', 'IDUNICO', 'IDDOCS'), person: person(CARLA),
-    caps: { liveness: 'LIVE', authentication: 'POSITIVE', serpro: 95 }, services: { docs: { documents: [rg('d0c-rg-carla-001', CARLA)] } },
+    caps: { liveness: 'LIVE', authentication: 'POSITIVE', serpro: 95 }, services: { docs: { documents: [rg('doc-rg-000005', CARLA)] } },
   }),
 ];

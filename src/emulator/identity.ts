@@ -58,7 +58,7 @@ export class TokenEndpoint {
     const header = parts && decodeJson(parts.header);
     const claims = parts && decodeJson(parts.payload);
     if (!parts || !header || !claims) return '1.2.20';
-    const iss = typeof claims.iss === 'string' ? /^(.+)@(.+)\.iam\.acesso\.io$/.exec(claims.iss) : null;
+    const iss = typeof claims.iss === 'string' ? /^([^@]+)@([^@]+)\.iam\.acesso\.io$/.exec(claims.iss) : null;
     if (!iss) return '1.2.20';
     if (iss[2] !== tenantId) return '1.0.1';
     if (iss[1] !== accountName) return '1.2.5';
@@ -69,9 +69,7 @@ export class TokenEndpoint {
     if (claims.scope === undefined) return '1.1.1';
     if (claims.scope !== '*') return '1.2.14';
     const { aud, iat, exp } = claims;
-    if (typeof aud !== 'string' || !Number.isInteger(iat) || !Number.isInteger(exp) || typeof iat !== 'number' || typeof exp !== 'number') {
-      return '1.2.20';
-    }
+    if (typeof aud !== 'string' || typeof iat !== 'number' || typeof exp !== 'number' || !Number.isInteger(iat) || !Number.isInteger(exp)) return '1.2.20';
     if (aud !== identityUrl) return '1.2.5';
     const now = this.nowSeconds();
     if (exp <= now) return '1.2.4';

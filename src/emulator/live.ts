@@ -41,7 +41,7 @@ export class LiveProcess {
       capacities: ['PROCESS_CAPACITY_IDLIVE', 'PROCESS_CAPACITY_IDUNICO', 'PROCESS_CAPACITY_IDDOCS'],
       person: person(SOMEONE),
       auth: authenticationInfo('auth-live-0001', finished ? { liveness: 'LIVE', authentication: 'POSITIVE', serpro: 96.4 } : {}),
-      services: finished ? [envelope('b1e0a9c2-5d7e-4f3a-9c61-2a8d4e6f7b10', [capturedDocument('d0c-cnh-live-001', 'CNH', cnhData(SOMEONE, '07731945820'))])] : [],
+      services: finished ? [envelope('b1e0a9c2-5d7e-4f3a-9c61-2a8d4e6f7b10', [capturedDocument('doc-cnh-000006', 'CNH', cnhData(SOMEONE, '07731945820'))])] : [],
     });
     return { ...LIVE_PROCESS_INFO, process, selfie: finished ? 'image/jpeg' : undefined, evidenceSet: finished };
   }
