@@ -8,10 +8,10 @@ import type { CommandDeps } from '../commands/deps';
 import { Commands } from '../commands/ids';
 import { showError } from '../errorMessages';
 import type { Privacy } from '../services';
-import type { ConnectionDeps } from './connection';
 import type { CredentialStore } from './credentials';
 import { clearCredentials, pickProfile, setCredentials } from './credentialFlows';
 import type { ProfileService } from './profileService';
+import type { LookupService } from './lookups';
 import { switchProfile } from './switchProfile';
 import { testConnection, type ConnectionReport } from './testConnection';
 
@@ -20,7 +20,7 @@ export interface ProfileCommandDeps {
   readonly profiles: ProfileService;
   readonly credentials: CredentialStore;
   readonly privacy: Privacy;
-  readonly connection: ConnectionDeps;
+  readonly lookups: LookupService;
 }
 
 function minutesUntil(at: number | undefined): string {
@@ -34,15 +34,20 @@ async function runTestConnection(deps: ProfileCommandDeps, arg: unknown): Promis
   try {
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection to {0}…', profile.label), cancellable: true },
-      (_progress, token) => {
+      async (_progress, token) => {
         const abort = new AbortController();
-        token.onCancellationRequested(() => { abort.abort(); });
-        return testConnection(profile, deps.connection, abort.signal);
+        const sub = token.onCancellationRequested(() => { abort.abort(); });
+        try {
+          return await testConnection(profile, await deps.lookups.connection(profile.id), abort.signal);
+        } finally {
+          sub.dispose();
+        }
       },
     );
     const message = report.tokenMs === undefined
       ? vscode.l10n.t('{0}: connected with the pasted token (valid for {1} more). The API answered in {2} ms.', profile.label, minutesUntil(report.expiresAt), report.apiMs)
       : vscode.l10n.t('{0}: connected. Token in {1} ms (valid for {2}); the API answered in {3} ms.', profile.label, report.tokenMs, minutesUntil(report.expiresAt), report.apiMs);
+    log.info(`[${profile.id}] test connection: token ${String(report.tokenMs ?? '-')} ms, API ${report.apiMs} ms`);
     void vscode.window.showInformationMessage(message);
     return report;
   } catch (err) {

@@ -131,6 +131,11 @@ export class LookupService extends Disposable implements Lookups {
     return (await entry.connect()).client.getEvidenceSet(ref.id, { signal: options?.signal });
   }
 
+  /** The profile's shared connection (Test Connection renews its token through it). */
+  connection(profileId: string): Promise<Connection> {
+    return this.entry(profileId).connect();
+  }
+
   override dispose(): void {
     for (const id of [...this.byProfile.keys()]) this.drop(id);
     super.dispose();

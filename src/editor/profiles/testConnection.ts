@@ -6,7 +6,7 @@
 import { randomUUID } from 'crypto';
 import { isIdCloudError, UnauthorizedError } from '../../core/errors';
 import type { Profile } from '../services';
-import { openConnection, type ConnectionDeps } from './connection';
+import type { Connection } from './connection';
 
 export interface ConnectionReport {
   readonly profileId: string;
@@ -19,32 +19,27 @@ export interface ConnectionReport {
   readonly apiMs: number;
 }
 
+/** Runs on the profile's own connection, so a success also renews the token its lookups use. */
 export async function testConnection(
   profile: Profile,
-  deps: ConnectionDeps,
+  connection: Connection,
   signal: AbortSignal,
   now: () => number = Date.now,
 ): Promise<ConnectionReport> {
-  const connection = await openConnection(profile, deps);
-  try {
-    const source = connection.tokenSource;
-    let report: Pick<ConnectionReport, 'credentials' | 'tokenMs' | 'expiresAt'>;
-    if ('fetchToken' in source) {
-      const fresh = await source.fetchToken(signal);
-      report = { credentials: 'serviceAccount', tokenMs: fresh.latencyMs, expiresAt: fresh.expiresAt };
-    } else {
-      if (source.isExpired()) throw new UnauthorizedError('expired', 'the pasted access token has expired');
-      report = { credentials: 'token', tokenMs: undefined, expiresAt: source.expiresAt() };
-    }
-    const started = now();
-    try {
-      await connection.client.getProcess(randomUUID(), { signal });
-    } catch (e) {
-      if (!(isIdCloudError(e) && e.kind === 'notFound')) throw e;
-    }
-    deps.log.info(`[${profile.id}] test connection: token ${String(report.tokenMs ?? '-')} ms, API ${now() - started} ms`);
-    return { profileId: profile.id, ...report, apiMs: now() - started };
-  } finally {
-    connection.close();
+  const source = connection.tokenSource;
+  let report: Pick<ConnectionReport, 'credentials' | 'tokenMs' | 'expiresAt'>;
+  if ('fetchToken' in source) {
+    const fresh = await source.fetchToken(signal);
+    report = { credentials: 'serviceAccount', tokenMs: fresh.latencyMs, expiresAt: fresh.expiresAt };
+  } else {
+    if (source.isExpired()) throw new UnauthorizedError('expired', 'the pasted access token has expired');
+    report = { credentials: 'token', tokenMs: undefined, expiresAt: source.expiresAt() };
   }
+  const started = now();
+  try {
+    await connection.client.getProcess(randomUUID(), { signal });
+  } catch (e) {
+    if (!(isIdCloudError(e) && e.kind === 'notFound')) throw e;
+  }
+  return { profileId: profile.id, ...report, apiMs: now() - started };
 }
