@@ -38,7 +38,13 @@ export class EmulatorServer {
       socket.on('close', () => this.sockets.delete(socket));
       socket.on('error', () => undefined); // a client that goes away mid-answer is not an emulator error
     });
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => { this.onRequest(req, res); });
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      try {
+        this.onRequest(req, res);
+      } catch {
+        if (!res.headersSent) sendText(res, 400, 'Bad Request'); // e.g. a request target URL cannot parse
+      }
+    });
   }
 
   static listen(port: number): Promise<EmulatorServer> {
