@@ -2,7 +2,8 @@
 //   - a Get Process through IdCloudClient (token cache, rate-limit gate, capped read, JSON,
 //     zod schema) against a bare undici GET + JSON.parse of the same URL with the same token
 //     (goal ≤ 1.2×), and the bare GET plus the schema alone (so the client's own machinery
-//     shows apart from validation), interleaved in rounds so drift hits all alike;
+//     shows apart from validation), interleaved in rounds so drift hits all alike; wall time and
+//     CPU time (the emulator runs in this process, so CPU covers both ends of each exchange);
 //   - requests made for 100 concurrent ProcessLookup.get of one ID;
 //   - a cached lookup (peek), a token request, loading dist/network.js;
 //   - bundle sizes, and whether the activation bundle pulled in undici or zod.
@@ -30,11 +31,21 @@ function median(values: readonly number[]): number {
 
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
-/** Mean µs per call of `fn` over `count` sequential calls. */
-async function meanMicros(count: number, fn: () => Promise<unknown>): Promise<number> {
+interface Cost {
+  /** Wall-clock µs per call. */
+  readonly wall: number;
+  /** CPU µs per call (user + system, this process: client and emulator alike). Steadier than wall time on a busy machine. */
+  readonly cpu: number;
+}
+
+/** Mean cost per call of `fn` over `count` sequential calls. */
+async function measure(count: number, fn: () => Promise<unknown>): Promise<Cost> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < count; i++) await fn();
-  return ((performance.now() - start) * 1000) / count;
+  const wall = ((performance.now() - start) * 1000) / count;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / count };
 }
 
 function bundleFigures(): Record<string, number | string> {
@@ -89,19 +100,20 @@ export async function run(): Promise<Record<string, number | string>> {
     const rawParsed = async (): Promise<unknown> => parseProcessResponse(await raw());
     const viaClient = () => client.getProcess(REFERENCE_EXAMPLE_ID);
 
-    await meanMicros(WARM_UP, raw);
-    await meanMicros(WARM_UP, rawParsed);
-    await meanMicros(WARM_UP, viaClient);
     const sides = [raw, rawParsed, viaClient];
-    const rounds: number[][] = sides.map(() => []);
+    for (const side of sides) await measure(WARM_UP, side);
+    const rounds: Cost[][] = sides.map(() => []);
     for (let r = 0; r < ROUNDS; r++) {
       // Rotate which goes first so none always runs on a warmer (or busier) process.
       for (let k = 0; k < sides.length; k++) {
         const i = (r + k) % sides.length;
-        rounds[i]?.push(await meanMicros(PER_ROUND, sides[i] ?? raw));
+        rounds[i]?.push(await measure(PER_ROUND, sides[i] ?? raw));
       }
     }
-    const [rawUs, rawParsedUs, clientUs] = rounds.map(median) as [number, number, number];
+    const [rawCost, parsedCost, clientCost] = rounds.map((costs) => ({
+      wall: median(costs.map((c) => c.wall)),
+      cpu: median(costs.map((c) => c.cpu)),
+    })) as [Cost, Cost, Cost];
 
     const lookup = new ProcessLookup({ source: () => Promise.resolve(client) });
     requests = 0;
@@ -113,11 +125,15 @@ export async function run(): Promise<Record<string, number | string>> {
     const peekUs = ((performance.now() - peekStart) * 1000) / peeks;
 
     return {
-      'client: raw undici GET + JSON.parse (µs/lookup)': round(rawUs, 1),
-      'client: raw GET + JSON.parse + schema (µs/lookup)': round(rawParsedUs, 1),
-      'client: IdCloudClient.getProcess (µs/lookup)': round(clientUs, 1),
-      'client: client / raw (ratio, goal ≤ 1.2)': round(clientUs / rawUs, 3),
-      'client: client / (raw + schema) (ratio)': round(clientUs / rawParsedUs, 3),
+      'client: raw undici GET + JSON.parse, wall (µs/lookup)': round(rawCost.wall, 1),
+      'client: raw GET + JSON.parse + schema, wall (µs/lookup)': round(parsedCost.wall, 1),
+      'client: IdCloudClient.getProcess, wall (µs/lookup)': round(clientCost.wall, 1),
+      'client: client / raw, wall (ratio, goal ≤ 1.2)': round(clientCost.wall / rawCost.wall, 3),
+      'client: raw undici GET + JSON.parse, CPU (µs/lookup)': round(rawCost.cpu, 1),
+      'client: raw GET + JSON.parse + schema, CPU (µs/lookup)': round(parsedCost.cpu, 1),
+      'client: IdCloudClient.getProcess, CPU (µs/lookup)': round(clientCost.cpu, 1),
+      'client: client / raw, CPU (ratio, goal ≤ 1.2)': round(clientCost.cpu / rawCost.cpu, 3),
+      'client: client / (raw + schema), CPU (ratio: the client\'s own machinery)': round(clientCost.cpu / parsedCost.cpu, 3),
       'client: sequential lookups per side': ROUNDS * PER_ROUND,
       'client: requests for 100 concurrent lookups of one ID': coalesced,
       'client: cached lookup, peek (µs)': round(peekUs, 3),
