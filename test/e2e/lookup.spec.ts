@@ -58,6 +58,18 @@ test.describe('look up a process', () => {
     await expect(wb.treeRows(pane, REFERENCE.slice(0, 8))).toHaveCount(1);
     await expect(wb.treeRows(pane, 'Recent')).toHaveCount(0);
     await wb.shot('lookup-pinned');
+
+    // its details, fetched on expansion: the verdict's reasons, personal data masked
+    await wb.treeRows(pane, REFERENCE.slice(0, 8)).locator('.monaco-tl-twistie').click();
+    for (const group of ['Result', 'Capabilities', 'Person', 'Company', 'Documents']) {
+      await expect(wb.treeRows(pane, new RegExp(`^${group}`))).toBeVisible();
+    }
+    await wb.treeRows(pane, /^Capabilities/).locator('.monaco-tl-twistie').click();
+    await expect(wb.treeRows(pane, 'Liveness')).toContainText('LIVE · A live person');
+    await wb.treeRows(pane, /^Person/).locator('.monaco-tl-twistie').click();
+    await expect(wb.treeRows(pane, /^CPF/)).toContainText('***.456.789-**');
+    await expect(pane).not.toContainText('Skywalker');
+    await wb.shot('lookup-details');
     expect(wb.hostErrors).toEqual([]);
   });
 });

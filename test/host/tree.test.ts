@@ -96,8 +96,13 @@ describe('the Processes tree', () => {
 
     const caps = await children(groups[1]?.node);
     const liveness = caps.find((c) => text(c.item.label) === 'Liveness');
-    assert.match(text(liveness?.item.description), /LIVENESS_RESULT_LIVE · A live person/);
+    assert.match(text(liveness?.item.description), /^LIVE · A live person/);
+    assert.match(text(liveness?.item.tooltip), /LIVENESS_RESULT_LIVE/, 'the full value in the tooltip');
     assert.strictEqual(liveness && iconId(liveness.item), 'pass');
+    const score = caps.find((c) => text(c.item.label) === 'Risk score' && text(c.item.description).startsWith('TRUE'));
+    assert.ok(score, 'SCORE_ENABLED_TRUE shows as TRUE');
+    const fraud = caps.find((c) => text(c.item.label) === 'Risk fraud classification');
+    assert.match(text(fraud?.item.description), /^INCONCLUSIVE · /);
 
     if (api.privacy.revealed) api.privacy.toggle();
     const person = await children(groups[2]?.node);

@@ -45,15 +45,21 @@ function resultChildren(p: Process, parent: Node, now: number): Node[] {
   ];
 }
 
+/** "LIVENESS_RESULT_LIVE" → "LIVE", "SCORE_ENABLED_TRUE" → "TRUE": the reference's own shorthand, so the meaning fits the side bar. */
+export function shortEnum(value: string): string {
+  return value.replace(/^(?:[A-Z0-9]+_)*?(?:RESULT|ENABLED)_(?=[A-Z])/, '');
+}
+
 function capabilityChildren(p: Process, parent: Node): Node[] {
   const rows = capabilityRows(p);
   if (rows.length === 0) return [new FieldNode(parent, vscode.l10n.t('No capability results'), '')];
   return rows.map((row) => new FieldNode(
     parent,
     vscode.l10n.t(row.capability),
-    row.value === '' ? '—' : row.value,
+    row.value === '' ? '—' : row.known ? shortEnum(row.value) : row.value,
     row.known ? vscode.l10n.t(row.meaning) : `${vscode.l10n.t(row.meaning)} (${vscode.l10n.t('undocumented value')})`,
     outcomeIcon(row.outcome),
+    row.value,
   ));
 }
 

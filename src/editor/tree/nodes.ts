@@ -144,6 +144,8 @@ export class FieldNode extends Node {
     readonly value: string,
     readonly meaning = '',
     readonly icon?: vscode.ThemeIcon,
+    /** The value in full for the tooltip, when the description shows it shortened. */
+    readonly fullValue = value,
   ) {
     super();
   }
@@ -151,7 +153,7 @@ export class FieldNode extends Node {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.description = this.meaning === '' ? this.value : `${this.value} · ${this.meaning}`;
-    item.tooltip = this.meaning === '' ? `${this.label}: ${this.value}` : `${this.label}: ${this.value}\n${this.meaning}`;
+    item.tooltip = this.meaning === '' ? `${this.label}: ${this.fullValue}` : `${this.label}: ${this.fullValue}\n${this.meaning}`;
     if (this.icon) item.iconPath = this.icon;
     item.contextValue = 'detail.field';
     return item;
