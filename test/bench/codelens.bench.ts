@@ -130,7 +130,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const hover = (text: string, offset: number): string => {
     const m = processIdAt(text, offset);
     const hit = m && cache.get(`sandbox:${m.id}`);
-    return hit ? hoverMarkdown(hit, sandbox, Date.now(), l10n) : '';
+    return hit ? hoverMarkdown(hit, { id: m.id, profileId: sandbox.id }, sandbox, Date.now(), l10n) : '';
   };
   if (!hover(logLine, at)) throw new Error('the cached hover found nothing');
   const hoverMs = median(2001, () => hover(logLine, at));

@@ -139,7 +139,7 @@ describe('summary texts', () => {
   });
 
   it('hover: verdict, state, flow, times, capabilities, profile and the four actions on this ref', () => {
-    const md = hoverMarkdown(reference, production, finished, l10n);
+    const md = hoverMarkdown(reference, { id: REFERENCE_EXAMPLE_ID, profileId: 'production' }, production, finished, l10n);
     assert.match(md, /\*\*OK\*\*/);
     assert.match(md, new RegExp(REFERENCE_EXAMPLE_ID));
     assert.match(md, /\*\*\$\(warning\) Production\*\*/);
@@ -154,7 +154,7 @@ describe('summary texts', () => {
   });
 
   it('hover of the hostile fixture: no link, HTML tag or icon the API wrote survives', () => {
-    const md = hoverMarkdown(fetched(HOSTILE_PROCESS), sandbox, 0, l10n);
+    const md = hoverMarkdown(fetched(HOSTILE_PROCESS), { id: HOSTILE_PROCESS_ID, profileId: 'sandbox' }, sandbox, 0, l10n);
     assert.ok(md.includes(HOSTILE_PROCESS_ID));
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
     assert.doesNotMatch(md, /(^|[^\\])</, "every < the API sent is backslash-escaped");

@@ -132,11 +132,13 @@ function actionLinks(ref: ProcessRef, l10n: L10n): string {
   ].join(' · ');
 }
 
-/** The hover of a fetched process: verdict, state, flow, times, capability results, profile, actions. */
-export function hoverMarkdown(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n): string {
+/**
+ * The hover of a fetched process: verdict, state, flow, times, capability results, profile, actions.
+ * `ref.id` (from our scanner, a validated UUID) is shown, never the API's own `id` field.
+ */
+export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile: Profile, now: number, l10n: L10n): string {
   const p = fetched.process;
   const s = summarize(p);
-  const ref: ProcessRef = { id: p.id.toLowerCase(), profileId: profile.id };
   const lines = [`${VERDICT_ICONS[s.verdict]} **${l10n.t(s.verdictLabel)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`, ''];
   const facts: string[] = [];
   const state = stateLabel(s.state, l10n);
