@@ -98,7 +98,7 @@ export function planLinks(doc: DocumentLike, max: number, token?: CancelLike): I
 }
 
 /** Lines tallied between two yields to the event loop: a few milliseconds of work. */
-const TALLY_SLICE_LINES = 20_000;
+const TALLY_SLICE_LINES = 10_000;
 
 /**
  * Distinct IDs of the whole document with their counts and first position, in order of first
