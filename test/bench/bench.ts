@@ -4,6 +4,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
+import * as scanner from './scanner.bench';
 
 type Figures = Record<string, number | string>;
 interface Bench {
@@ -12,6 +13,7 @@ interface Bench {
 }
 
 const BENCHES: readonly Bench[] = [
+  { name: 'scanner', run: scanner.run },
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
 ];
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     const section = figure.split(':')[0] ?? '';
     sections.set(section, [...(sections.get(section) ?? []), [figure, format(value)]]);
   };
+  const timings: [string, string][] = [];
   let failed = false;
   for (const bench of BENCHES) {
     const started = performance.now();
@@ -38,9 +41,9 @@ async function main(): Promise<void> {
       failed = true;
       add(`${bench.name}: FAILED`, e instanceof Error ? e.message : String(e));
     }
-    add(`run: ${bench.name} benchmark wall time (s)`, Number(((performance.now() - started) / 1000).toFixed(1)));
+    timings.push([`run: ${bench.name} benchmark wall time (s)`, format(Number(((performance.now() - started) / 1000).toFixed(1)))]);
   }
-  const rows = [...sections.values()];
+  const rows = [...sections.values(), timings];
   const width = Math.max(...rows.flat().map(([figure]) => figure.length));
   const valueWidth = Math.max(...rows.flat().map(([, value]) => value.length));
   console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(valueWidth)}`);
