@@ -20,9 +20,14 @@ export class RequestGate {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
+  private readonly maxConcurrency: number;
+
+  /** A rate that is not positive means no rate limit; the concurrency cap is at least 1. */
   constructor(private readonly options: GateOptions) {
-    this.ratePerMs = options.ratePerSecond / 1000;
-    this.burst = Math.max(1, options.ratePerSecond);
+    const rate = options.ratePerSecond > 0 ? options.ratePerSecond : Infinity;
+    this.ratePerMs = rate / 1000;
+    this.burst = Math.max(1, rate);
+    this.maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency) || 1);
     this.tokens = this.burst;
     this.refilledAt = options.now();
   }
@@ -53,7 +58,7 @@ export class RequestGate {
 
   private slot(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(new CancelledError());
-    if (this.active < this.options.maxConcurrency) {
+    if (this.active < this.maxConcurrency) {
       this.active++;
       return Promise.resolve();
     }

@@ -129,4 +129,18 @@ describe('RequestGate', () => {
     aborted.abort();
     await assert.rejects(gate.acquire(aborted.signal), CancelledError);
   });
+
+  it('treats a rate that is not positive as no limit and a cap below one as one', async () => {
+    const clock = new FakeClock();
+    const gate = new RequestGate({ ratePerSecond: 0, maxConcurrency: 0, now: clock.now, sleep: clock.sleep });
+    const first = track(gate, clock);
+    const second = track(gate, clock);
+    await flush();
+    assert.ok(first.release);
+    assert.equal(second.release, undefined);
+    first.release();
+    await flush();
+    assert.ok(second.release);
+    assert.deepEqual(clock.sleeps, []);
+  });
 });
