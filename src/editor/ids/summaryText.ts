@@ -139,24 +139,29 @@ function actionLinks(ref: ProcessRef, l10n: L10n): string {
 export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile: Profile, now: number, l10n: L10n): string {
   const p = fetched.process;
   const s = summarize(p);
-  const lines = [`${VERDICT_ICONS[s.verdict]} **${l10n.t(s.verdictLabel)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`, ''];
+  // the actions right under the headline: a long hover scrolls, and they must stay in view
+  const lines = [
+    `${VERDICT_ICONS[s.verdict]} **${l10n.t(s.verdictLabel)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`,
+    '',
+    actionLinks(ref, l10n),
+    '',
+    '---',
+    '',
+  ];
   const facts: string[] = [];
   const state = stateLabel(s.state, l10n);
   if (state !== undefined) facts.push(l10n.t('State: {0}', state));
   if (s.flow !== undefined) facts.push(l10n.t('Flow: {0}', escapeMarkdown(s.flow, 40)));
+  if (s.createdAt) facts.push(l10n.t('Created {0} ({1})', utc(s.createdAt), relativeTime(s.createdAt.getTime(), now, l10n)));
+  if (s.finishedAt) facts.push(l10n.t('Finished {0} ({1})', utc(s.finishedAt), relativeTime(s.finishedAt.getTime(), now, l10n)));
   if (facts.length > 0) lines.push(facts.join(' · '), '');
-  const times: string[] = [];
-  if (s.createdAt) times.push(l10n.t('Created {0} ({1})', utc(s.createdAt), relativeTime(s.createdAt.getTime(), now, l10n)));
-  if (s.finishedAt) times.push(l10n.t('Finished {0} ({1})', utc(s.finishedAt), relativeTime(s.finishedAt.getTime(), now, l10n)));
-  if (times.length > 0) lines.push(times.join(' · '), '');
-  const rows = capabilityRows(p).filter((r) => r.outcome !== 'notUsed');
-  for (const r of rows) {
+  for (const r of capabilityRows(p)) {
+    if (r.outcome === 'notUsed') continue;
     const meaning = r.known ? l10n.t(r.meaning) : l10n.t('{0} (not in the documented API)', escapeMarkdown(r.value, 40));
     const capability = r.known ? l10n.t(r.capability) : escapeMarkdown(r.capability, 40);
-    lines.push(`- ${OUTCOME_ICONS[r.outcome]} **${capability}**: ${meaning}${r.known && /score/i.test(r.field) ? ` (${escapeMarkdown(r.value, 8)})` : ''}`);
+    const score = r.known && r.field.endsWith('.score') ? ` (${escapeMarkdown(r.value, 8)})` : '';
+    lines.push(`- ${OUTCOME_ICONS[r.outcome]} **${capability}**: ${meaning}${score}`);
   }
-  if (rows.length > 0) lines.push('');
-  lines.push(actionLinks(ref, l10n));
   return lines.join('\n');
 }
 
