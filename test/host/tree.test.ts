@@ -261,6 +261,21 @@ describe('the Processes tree', () => {
       reloaded.dispose();
     });
 
+    it('two windows sharing globalState do not overwrite each other', async () => {
+      const memento = new MemoryMemento();
+      const one = new ProcessHistory(memento);
+      const two = new ProcessHistory(memento);
+      const other = { id: UNKNOWN_PROCESS_ID, profileId: 'sandbox' };
+      await one.add(REF);
+      await two.add(other);
+      assert.deepStrictEqual(two.recent, [other, REF]);
+      await one.pin(other);
+      assert.deepStrictEqual(one.pinned, [other]);
+      assert.deepStrictEqual(one.recent, [REF]);
+      one.dispose();
+      two.dispose();
+    });
+
     it('drops stored entries that are not well-formed', () => {
       const memento = new MemoryMemento();
       memento.data.set(HISTORY_KEY, { pinned: [{ id: 'x', profileId: 'emulator' }, REF, REF, 'junk', null], recent: { not: 'a list' } });

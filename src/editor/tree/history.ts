@@ -45,7 +45,14 @@ export class ProcessHistory extends Disposable {
 
   constructor(private readonly memento: vscode.Memento) {
     super();
-    const stored = memento.get<unknown>(HISTORY_KEY);
+    this.pinnedRefs = [];
+    this.recentRefs = [];
+    this.load();
+  }
+
+  /** Reads the stored lists again: another window shares globalState and may have changed them. */
+  private load(): void {
+    const stored = this.memento.get<unknown>(HISTORY_KEY);
     const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
     this.pinnedRefs = readRefs(record.pinned);
     this.recentRefs = readRefs(record.recent)
@@ -65,18 +72,16 @@ export class ProcessHistory extends Disposable {
     return this.pinnedRefs.some((r) => sameRef(r, ref));
   }
 
-  has(ref: ProcessRef): boolean {
-    return this.isPinned(ref) || this.recentRefs.some((r) => sameRef(r, ref));
-  }
-
   /** Moves `ref` to the top of Recent (a pinned process stays where it is). */
   async add(ref: ProcessRef): Promise<void> {
+    this.load();
     if (this.isPinned(ref)) return;
     this.recentRefs = [clean(ref), ...this.recentRefs.filter((r) => !sameRef(r, ref))].slice(0, RECENT_LIMIT);
     await this.save();
   }
 
   async pin(ref: ProcessRef): Promise<void> {
+    this.load();
     if (this.isPinned(ref)) return;
     this.pinnedRefs = [...this.pinnedRefs, clean(ref)];
     this.recentRefs = this.recentRefs.filter((r) => !sameRef(r, ref));
@@ -85,6 +90,7 @@ export class ProcessHistory extends Disposable {
 
   /** Unpinning puts the process back at the top of Recent, so it is not lost by a misclick. */
   async unpin(ref: ProcessRef): Promise<void> {
+    this.load();
     if (!this.isPinned(ref)) return;
     this.pinnedRefs = this.pinnedRefs.filter((r) => !sameRef(r, ref));
     this.recentRefs = [clean(ref), ...this.recentRefs.filter((r) => !sameRef(r, ref))].slice(0, RECENT_LIMIT);
@@ -93,6 +99,7 @@ export class ProcessHistory extends Disposable {
 
   /** Clears Recent; pinned processes are kept (they were pinned on purpose). */
   async clearRecent(): Promise<void> {
+    this.load();
     this.recentRefs = [];
     await this.save();
   }
