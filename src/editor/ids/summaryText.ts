@@ -169,7 +169,10 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
 export function notFoundMarkdown(ref: ProcessRef, profile: Profile, others: readonly Profile[], l10n: L10n): string {
   const lines = [`$(question) **${l10n.t('Not found in {0}', escapeMarkdown(profile.label, 40))}** · \`${ref.id}\``, ''];
   if (others.length > 0) {
-    const links = others.map((o) => commandLink(l10n.t('Look up in {0}', o.label), Commands.showProcess, [{ id: ref.id, profileId: o.id }]));
+    const links = others.map((o) => {
+      const link = commandLink(l10n.t('Look up in {0}', o.label), Commands.showProcess, [{ id: ref.id, profileId: o.id }]);
+      return o.production ? `$(warning) ${link}` : link;
+    });
     lines.push(`${l10n.t('Try another profile:')} ${links.join(' · ')}`, '');
   }
   lines.push(commandLink(l10n.t('Look Up in All Profiles'), Commands.lookUpInAllProfiles, [ref]));
