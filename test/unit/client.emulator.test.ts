@@ -208,3 +208,37 @@ describe('IdCloudClient against the emulator', function () {
     });
   });
 });
+
+describe('token lifetime against the emulator, on a shared fake clock', function () {
+  this.timeout(30_000);
+  let t = Date.now();
+  const now = (): number => t;
+  let emulator: RunningEmulator;
+  let dispatcher: Agent;
+
+  before(async () => {
+    emulator = await startEmulator({ tokenLifetimeSeconds: 60, now });
+    dispatcher = new Agent();
+  });
+
+  after(async () => {
+    await dispatcher.close();
+    await emulator.close();
+  });
+
+  it('renews before expiry, and an expired pasted token is refused as expired', async () => {
+    const tokens = new ServiceAccountTokenSource({ account: emulator.serviceAccount, identityUrl: emulator.identityUrl, dispatcher, now });
+    const first = await tokens.getToken();
+    const c = createClient({ apiBaseUrl: emulator.apiBaseUrl, tokenSource: tokens, dispatcher, now });
+    await c.getProcess(REFERENCE_EXAMPLE_ID);
+    t += 30_000; // half the lifetime: renewal is due (the skew is at most half of it)
+    const second = await tokens.getToken();
+    assert.notEqual(second, first);
+    await c.getProcess(REFERENCE_EXAMPLE_ID);
+    t += 61_000;
+    const pasted = createClient({ apiBaseUrl: emulator.apiBaseUrl, tokenSource: new PastedTokenSource(second, now), dispatcher, now });
+    await assert.rejects(pasted.getProcess(REFERENCE_EXAMPLE_ID), (e: unknown) => e instanceof UnauthorizedError && e.reason === 'expired');
+    assert.notEqual(await tokens.getToken(), second, 'the service account simply renews');
+    await c.getProcess(REFERENCE_EXAMPLE_ID);
+  });
+});
