@@ -7,7 +7,8 @@
 // Key screens land in test-results/<name>.png; --update-screenshots copies them to
 // media/screenshots/ for the README. Playwright's temp and transform-cache files go to a private
 // TMPDIR that is removed at the end.
-// Usage: node test/harness/run-e2e.mjs [--no-build] [--update-screenshots] [-- <playwright args>]
+// Usage: node test/harness/run-e2e.mjs [--no-build] [--update-screenshots] [<playwright args>]
+//   with Playwright arguments (a spec file, -g pattern, --debug…) only pass 1 runs, with them
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -16,8 +17,8 @@ import {
 
 exitOnSignals();
 const argv = process.argv.slice(2);
-const dashes = argv.indexOf('--');
-const extra = dashes >= 0 ? argv.slice(dashes + 1) : [];
+const OWN = ['--no-build', '--update-screenshots'];
+const extra = argv.filter((a) => !OWN.includes(a));
 const t0 = Date.now();
 const VSIX = path.join(ROOT, 'idcloud-process-lens.vsix');
 const PLAYWRIGHT = path.join(ROOT, 'node_modules/@playwright/test/cli.js');
@@ -59,6 +60,7 @@ async function playwright(label, args, env = {}) {
 }
 
 await playwright('dev', extra);
+if (extra.length) finish();
 
 // The packaged extension: build the production .vsix, install it, rerun the smoke spec.
 let s = Date.now();

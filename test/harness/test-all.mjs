@@ -35,13 +35,21 @@ async function tier(name, fn) {
   console.log(`── ${name}: ${counts.passed} passed, ${counts.failed} failed, ${secs(ms)}`);
 }
 
-/** A check step: 1 passed, or as many failures as `countErrors` finds in its output (at least 1). */
+/**
+ * A check step: 1 passed, or as many failures as `countErrors` finds in its output (at least 1).
+ * Output is buffered and printed when the step ends, so steps can run side by side.
+ */
 async function check(label, cmd, args, countErrors) {
+  const s = Date.now();
   let out = '';
-  const code = await run(cmd, args, { onOutput: (d, stream) => { out += d; stream.write(d); } });
-  if (code === 0) return { passed: 1, failed: 0 };
+  const code = await run(cmd, args, { onOutput: (d) => { out += d; } });
+  process.stdout.write(out);
+  if (code === 0) {
+    console.log(`${label}: ok, ${secs(Date.now() - s)}`);
+    return { passed: 1, failed: 0 };
+  }
   const n = countErrors(out);
-  console.error(`${label} failed${n ? ` with ${n} error(s)` : ''}`);
+  console.error(`${label} failed${n ? ` with ${n} error(s)` : ''}, ${secs(Date.now() - s)}`);
   return { passed: 0, failed: Math.max(1, n) };
 }
 
@@ -54,13 +62,14 @@ function countsFrom(file, code) {
   return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
 }
 
+// lint and type-check are single-threaded: side by side they use both cores of a 2-core machine
 await tier('static: build, lint, type-check', async () => {
-  const steps = [
-    await check('build', process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--tests'], (o) => (o.match(/✘ \[ERROR\]/g) ?? []).length),
-    await check('lint', bin('eslint'), ['.', '--max-warnings', '0'], (o) => Number(/✖ (\d+) problems?/.exec(o)?.[1] ?? 0)),
-    await check('type-check', 'npm', ['run', '--silent', 'typecheck'], (o) => (o.match(/error TS\d+/g) ?? []).length),
-  ];
-  return { passed: steps.reduce((n, s) => n + s.passed, 0), failed: steps.reduce((n, s) => n + s.failed, 0) };
+  const steps = await Promise.all([
+    check('build', process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--tests'], (o) => (o.match(/✘ \[ERROR\]/g) ?? []).length),
+    check('lint', bin('eslint'), ['.', '--max-warnings', '0'], (o) => Number(/✖ (\d+) problems?/.exec(o)?.[1] ?? 0)),
+    check('type-check', 'npm', ['run', '--silent', 'typecheck'], (o) => (o.match(/error TS\d+/g) ?? []).length),
+  ]);
+  return { passed: steps.reduce((n, x) => n + x.passed, 0), failed: steps.reduce((n, x) => n + x.failed, 0) };
 });
 
 await tier('unit: mocha in Node', async () => {
