@@ -170,6 +170,33 @@ describe('the Processes tree', () => {
     await vscode.commands.executeCommand(Commands.unpin, REF);
   });
 
+  it('never raises the production confirmation from an expansion', async () => {
+    const ref = { id: REFERENCE_EXAMPLE_ID, profileId: 'production' };
+    const gated = api.lookups.needsConfirmation('production');
+    const { children: shown } = await expand(ref);
+    const [message] = shown;
+    assert.ok(message);
+    if (gated) {
+      assert.match(text(message.item.label), /^Not looked up yet: Production is a production profile/);
+      assert.strictEqual(message.item.command?.command, Commands.refresh, 'the user looks it up (and confirms) on purpose');
+    } else {
+      assert.match(text(message.item.label), /No credentials for Production/);
+    }
+    const group = await child((await child(undefined, 'Pinned')).node, 'Production');
+    assert.match(text(group.item.description), /production/);
+    assert.strictEqual(iconId(group.item), 'warning');
+    await api.tree.history.unpin(ref);
+  });
+
+  it('says so when a process belongs to a profile that is no longer configured', async () => {
+    const ref = { id: REFERENCE_EXAMPLE_ID, profileId: 'removed-profile' };
+    const { children: shown } = await expand(ref);
+    assert.match(text(shown[0]?.item.label), /"removed-profile" is no longer configured/);
+    const group = await child((await child(undefined, 'Pinned')).node, 'removed-profile');
+    assert.match(text(group.item.description), /no longer configured/);
+    await api.tree.history.unpin(ref);
+  });
+
   describe('errors render as nodes with the actionable message and its first action', () => {
     const cases: readonly (readonly [string, string, RegExp, string | undefined])[] = [
       ['404', UNKNOWN_PROCESS_ID, /^Not found in Local emulator\.$/, Commands.lookUpInAllProfiles],

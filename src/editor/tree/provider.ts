@@ -187,11 +187,14 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
     const { lookups, privacy } = this.deps;
     const key = refKey(node.ref);
     if (this.errors.has(key)) return [this.errorNode(node, this.errors.get(key))];
-    if (lookups.peek(node.ref) === undefined && lookups.needsConfirmation(node.ref.profileId)) {
+    const profile = lookups.profile(node.ref.profileId);
+    if (profile === undefined) {
+      return [new MessageNode(node, vscode.l10n.t('The profile "{0}" is no longer configured.', node.ref.profileId), undefined, ERROR_ICON)];
+    }
+    if (lookups.peek(node.ref) === undefined && lookups.needsConfirmation(profile.id)) {
       // Expanding (or a restored expansion) must not raise the production confirmation by itself.
-      const label = lookups.profile(node.ref.profileId)?.label ?? node.ref.profileId;
-      return [new MessageNode(node, vscode.l10n.t('{0} is production: look up to confirm.', label),
-        { title: vscode.l10n.t('Look Up'), command: Commands.refresh, arguments: [node.ref] }, ERROR_ICON)];
+      return [new MessageNode(node, vscode.l10n.t('Not looked up yet: {0} is a production profile and asks first.', profile.label),
+        { title: vscode.l10n.t('Look Up'), command: Commands.refresh, arguments: [node.ref] }, NOT_FETCHED_ICON)];
     }
     try {
       const fetched = await lookups.get(node.ref);
