@@ -48,7 +48,9 @@ export async function setCustomProfiles(api: ExtensionApi, entries: readonly unk
   await changed;
 }
 
+/** Writes a user setting and waits for its change event (none comes when the value stays the same). */
 export async function setSetting(section: string, value: unknown): Promise<void> {
+  if (config().inspect(section)?.globalValue === value) return;
   const changed = new Promise<void>((resolve) => {
     const sub = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`idcloud.${section}`)) {

@@ -45,8 +45,8 @@ async function runTestConnection(deps: ProfileCommandDeps, arg: unknown): Promis
       },
     );
     const message = report.tokenMs === undefined
-      ? vscode.l10n.t('{0}: connected with the pasted token (valid for {1} more). The API answered in {2} ms.', profile.label, minutesUntil(report.expiresAt), report.apiMs)
-      : vscode.l10n.t('{0}: connected. Token in {1} ms (valid for {2}); the API answered in {3} ms.', profile.label, report.tokenMs, minutesUntil(report.expiresAt), report.apiMs);
+      ? vscode.l10n.t('Connected to {0}: API {1} ms, pasted token valid {2}.', profile.label, report.apiMs, minutesUntil(report.expiresAt))
+      : vscode.l10n.t('Connected to {0}: token {1} ms, API {2} ms, valid {3}.', profile.label, report.tokenMs, report.apiMs, minutesUntil(report.expiresAt));
     log.info(`[${profile.id}] test connection: token ${String(report.tokenMs ?? '-')} ms, API ${report.apiMs} ms`);
     void vscode.window.showInformationMessage(message);
     return report;
