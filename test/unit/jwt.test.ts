@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import { generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { decodeJwtPayload, signAssertion, validatePrivateKey, type ServiceAccount } from '../../src/core/jwt';
 
-function rsa(bits: number): { pkcs8: string; pkcs1: string; publicKey: KeyObject } {
+function rsa(bits: number): { pkcs8: string; pkcs1: string; privateKey: KeyObject; publicKey: KeyObject } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
   return {
     pkcs8: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     pkcs1: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    privateKey,
     publicKey,
   };
 }
@@ -23,7 +24,9 @@ function parts(token: string): { header: unknown; payload: Record<string, unknow
 }
 
 describe('jwt', () => {
+  // Generated once, when the file loads (key generation is slow on a busy machine).
   const key = rsa(2048);
+  const small = rsa(1024);
   const account: ServiceAccount = { tenantId: 'tenant-123', accountName: 'lensbot', privateKeyPem: key.pkcs8 };
 
   describe('validatePrivateKey', () => {
@@ -33,17 +36,14 @@ describe('jwt', () => {
     });
 
     it('refuses what is not an unencrypted RSA private key of at least 2048 bits, without quoting it', () => {
-      const small = rsa(1024).pkcs8;
       const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-      const encrypted = generateKeyPairSync('rsa', { modulusLength: 2048 })
-        .privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
-        .toString();
+      const encrypted = key.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString();
       const publicPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
       const damaged = key.pkcs8.replace(/[A-Za-z]{20}/, 'x');
       const cases: [string, RegExp][] = [
         ['', /not a PEM/],
         ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', /not a PEM/],
-        [small, /1024 bits/],
+        [small.pkcs8, /1024 bits/],
         [ec, /ec; RS256 needs an RSA key/],
         [encrypted, /encrypted/],
         [publicPem, /public key/],
@@ -91,7 +91,7 @@ describe('jwt', () => {
       const token = signAssertion(account, 'https://identity.acesso.io', 1000);
       const { signingInput, signature } = parts(token);
       assert.equal(verify('sha256', Buffer.from(signingInput), key.publicKey, signature), true);
-      assert.equal(verify('sha256', Buffer.from(signingInput), rsa(2048).publicKey, signature), false);
+      assert.equal(verify('sha256', Buffer.from(signingInput), small.publicKey, signature), false);
       const fromPkcs1 = parts(signAssertion({ ...account, privateKeyPem: key.pkcs1 }, 'https://identity.acesso.io', 1000));
       assert.equal(verify('sha256', Buffer.from(fromPkcs1.signingInput), key.publicKey, fromPkcs1.signature), true);
     });
