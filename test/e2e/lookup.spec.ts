@@ -19,6 +19,13 @@ test.describe('look up a process', () => {
     await expect(pane.getByRole('button', { name: 'Set Credentials' })).toBeVisible();
     await wb.shot('lookup-welcome');
 
+    // the welcome view's "Try the Local Emulator" looks up the reference example in the emulator
+    await pane.getByRole('button', { name: 'Try the Local Emulator' }).click();
+    await expect(wb.treeRows(pane, REFERENCE.slice(0, 8))).toBeVisible();
+    await wb.treeRows(pane, 'Recent').click(); // the panel opened and took the focus; F1 must reach the workbench
+    await wb.runCommand('IDCloud: Clear History');
+    await expect(pane.getByText('No process looked up yet')).toBeVisible();
+
     // palette → Look Up Process… → type the ID
     await wb.runCommand('IDCloud: Look Up Process…');
     await expect(page.locator('.quick-input-widget')).toContainText('Local emulator');
