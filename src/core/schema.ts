@@ -110,11 +110,27 @@ const SNIPPET_MAX = 16 * 1024;
 
 /** A copy of parsed JSON without null-valued keys or elements: `null` means "absent" to us. */
 function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutNulls);
+  // Copy-on-write: the common body has no null at all and comes back as the same object, unallocated.
   if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
-  return out;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const w = v === null ? undefined : withoutNulls(v);
+      if (out === undefined && (v === null || w !== v)) out = value.slice(0, i);
+      if (out !== undefined && v !== null) out.push(w);
+    }
+    return out ?? value;
+  }
+  let out: Record<string, unknown> | undefined;
+  const entries = Object.entries(value);
+  for (let i = 0; i < entries.length; i++) {
+    const [k, v] = entries[i] as [string, unknown];
+    const w = v === null ? undefined : withoutNulls(v);
+    if (out === undefined && (v === null || w !== v)) out = Object.fromEntries(entries.slice(0, i));
+    if (out !== undefined && v !== null) out[k] = w;
+  }
+  return out ?? value;
 }
 
 /** The body for "Open Raw Response": size-capped, with every token-like value redacted. */
