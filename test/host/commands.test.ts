@@ -57,6 +57,15 @@ describe('commands against the local emulator', () => {
       }
     });
 
+    it('Show Process opens the process panel', async () => {
+      assert.deepStrictEqual(await vscode.commands.executeCommand(Commands.showProcess, REF), REF);
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      assert.ok(
+        tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label.includes(REFERENCE_EXAMPLE_ID.slice(0, 8))),
+        `no panel tab among: ${tabs.map((t) => t.label).join(', ')}`,
+      );
+    });
+
     it('validates the input box: a UUID, quoted, in a URL or urn, in any case', () => {
       assert.ok(validateProcessIdInput(''));
       assert.ok(validateProcessIdInput('   '));

@@ -13,7 +13,7 @@ export type { CommandDeps } from './deps';
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    registerLookUp(deps),
+    ...registerLookUp(deps),
     registerCopy(deps),
     registerRawJson(deps),
     registerAllProfiles(deps),

@@ -31,10 +31,22 @@ export async function presentLookedUp(deps: CommandDeps, ref: ProcessRef): Promi
   if (deps.showProcess) await deps.showProcess(ref);
 }
 
-export function registerLookUp(deps: CommandDeps): vscode.Disposable {
-  return registerProcessCommand(deps, Commands.lookUpProcess, async (ref) => {
-    await fetchWithProgress(deps, ref);
-    await presentLookedUp(deps, ref);
-    return ref;
-  });
+export function registerLookUp(deps: CommandDeps): vscode.Disposable[] {
+  return [
+    registerProcessCommand(deps, Commands.lookUpProcess, async (ref) => {
+      await fetchWithProgress(deps, ref);
+      await presentLookedUp(deps, ref);
+      return ref;
+    }),
+    // Show Process (tree nodes, hovers, lenses, links): the panel; without one, the tree.
+    registerProcessCommand(deps, Commands.showProcess, async (ref) => {
+      if (deps.showProcess) {
+        await deps.showProcess(ref);
+      } else {
+        await fetchWithProgress(deps, ref);
+        await presentLookedUp(deps, ref);
+      }
+      return ref;
+    }),
+  ];
 }
