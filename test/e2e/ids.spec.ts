@@ -68,6 +68,7 @@ test.describe('process IDs in a log', () => {
     await wb.quickInput.fill(UNKNOWN.slice(0, 8));
     await page.keyboard.press('Enter');
     await expect(wb.tab(`${UNKNOWN.slice(0, 8)} · Local emulator`)).toBeVisible();
+    await expect(wb.webviewFrame().locator('body')).toContainText('Not found in Local emulator');
     await wb.shot('ids-find-in-file-opens');
     expect(wb.hostErrors).toEqual([]);
   });
