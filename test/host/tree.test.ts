@@ -3,6 +3,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FAULT_IDS, REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
 import { Commands } from '../../src/editor/commands/ids';
+import { shortEnum } from '../../src/editor/tree/details';
+import { relativeTime } from '../../src/editor/tree/format';
 import { HISTORY_KEY, ProcessHistory, RECENT_LIMIT } from '../../src/editor/tree/history';
 import type { Node } from '../../src/editor/tree/nodes';
 import type { ProcessRef } from '../../src/editor/services';
@@ -250,6 +252,25 @@ describe('the Processes tree', () => {
         assert.deepStrictEqual(shown.map((s) => text(s.item.label)), ['Result', 'Capabilities', 'Person', 'Company', 'Documents'], id);
         await api.tree.history.unpin(ref);
       }
+    });
+  });
+
+  describe('formatting', () => {
+    it('says relative times in the display language', () => {
+      const now = Date.UTC(2026, 10, 26, 12, 0, 0);
+      assert.strictEqual(relativeTime(new Date(now - 90_000), now, 'en'), '2 minutes ago');
+      assert.strictEqual(relativeTime(new Date(now + 90_000), now, 'en'), 'in 2 minutes');
+      assert.strictEqual(relativeTime(new Date(now + 3 * 86_400_000), now, 'en'), 'in 3 days');
+      assert.strictEqual(relativeTime(new Date(now - 2 * 365 * 86_400_000), now, 'pt-BR'), 'há 2 anos');
+      assert.strictEqual(relativeTime(new Date(now), now, 'not a locale!'), 'now');
+    });
+
+    it('shortens documented enum values the way the reference does', () => {
+      assert.strictEqual(shortEnum('LIVENESS_RESULT_NOT_LIVE'), 'NOT_LIVE');
+      assert.strictEqual(shortEnum('BIO_TOKEN_ENGINE_RESULT_POSITIVE'), 'POSITIVE');
+      assert.strictEqual(shortEnum('SCORE_ENABLED_TRUE'), 'TRUE');
+      assert.strictEqual(shortEnum('ID_AGE_RESULT_INCONCLUSIVE'), 'INCONCLUSIVE');
+      assert.strictEqual(shortEnum('LIVE'), 'LIVE');
     });
   });
 

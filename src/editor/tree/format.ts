@@ -21,7 +21,8 @@ export function relativeTime(date: Date, now: number, locale: string = vscode.en
     format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   }
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms || unit === 'second') return format.format(Math.round(diff / ms), unit);
+    // rounded by magnitude, so 90 s ago and in 90 s both read "2 minutes"
+    if (Math.abs(diff) >= ms || unit === 'second') return format.format(Math.sign(diff) * Math.round(Math.abs(diff) / ms), unit);
   }
   return format.format(0, 'second');
 }
