@@ -3,6 +3,8 @@
 // reaching the lookups, Test Connection against a second emulator, and production's guard.
 import * as assert from 'assert';
 import { generateKeyPairSync } from 'crypto';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../src/core/errors';
 import { Commands } from '../../src/editor/commands/ids';
@@ -175,6 +177,34 @@ describe('profiles and credentials', () => {
     await back;
     assert.strictEqual(api.statusBar.state.profileId, 'emulator');
     assert.strictEqual(api.statusBar.state.text, '$(server-environment) Local emulator');
+  });
+
+  it('sends a remote profile\'s requests through VS Code\'s http.proxy (and the emulator directly)', async () => {
+    const tunnels: string[] = [];
+    const proxy = http.createServer();
+    proxy.on('connect', (req: http.IncomingMessage, socket: import('stream').Duplex) => {
+      tunnels.push(req.url ?? '');
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const http_ = vscode.workspace.getConfiguration('http');
+    try {
+      await setCustomProfiles(api, [{ id: 'remote', label: 'Remote', apiBaseUrl: 'https://api.idcloud.invalid', identityUrl: 'https://identity.idcloud.invalid' }], ['remote']);
+      await storeCredentials(api, 'remote', serviceAccount(second));
+      const applied = until(vscode.workspace.onDidChangeConfiguration, () => vscode.workspace.getConfiguration('http').get<string>('proxy', '') !== '');
+      await http_.update('proxy', `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, vscode.ConfigurationTarget.Global);
+      await applied;
+      const err = await rejection(api.lookups.get({ id: REFERENCE_EXAMPLE_ID, profileId: 'remote' }));
+      assert.ok(isIdCloudError(err) && err.kind === 'network', String(err));
+      assert.deepStrictEqual(tunnels, ['identity.idcloud.invalid:443'], 'the token request went through the proxy');
+      assert.strictEqual((await api.lookups.get({ id: REFERENCE_EXAMPLE_ID, profileId: 'emulator' }, { force: true })).process.id, REFERENCE_EXAMPLE_ID);
+      assert.deepStrictEqual(tunnels, ['identity.idcloud.invalid:443'], 'loopback is reached directly');
+    } finally {
+      await http_.update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      await storeCredentials(api, 'remote', undefined);
+      await setCustomProfiles(api, [], []);
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('redacts tokens, keys, CPFs and given names from log text', () => {

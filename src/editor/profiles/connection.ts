@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { UnauthorizedError } from '../../core/errors';
 import type { IdCloudClient, PastedTokenSource, ServiceAccountTokenSource } from '../../core/network';
 import type { ClientEvent } from '../../core/client';
+import { redact } from '../log';
 import type { Profile } from '../services';
 import type { CredentialStore } from './credentials';
 import type { EmulatorHost } from './emulatorHost';
@@ -57,9 +58,10 @@ function dispatcherFor(apiBaseUrl: string, net: NetworkModule): InstanceType<Net
 }
 
 function logEvent(log: vscode.LogOutputChannel, profileId: string, e: ClientEvent): void {
-  if (e.type === 'response') log.info(`[${profileId}] ${e.method} ${e.path} → ${String(e.status)} in ${String(e.ms)} ms (attempt ${e.attempt})`);
-  else if (e.type === 'retry') log.warn(`[${profileId}] ${e.method} ${e.path}: retry after ${String(e.delayMs)} ms (${String(e.reason)})`);
-  else log.trace(`[${profileId}] ${e.method} ${e.path} (attempt ${e.attempt})`);
+  const request = redact(`[${profileId}] ${e.method} ${e.path}`);
+  if (e.type === 'response') log.info(`${request} → ${String(e.status)} in ${String(e.ms)} ms (attempt ${e.attempt})`);
+  else if (e.type === 'retry') log.warn(`${request}: retry after ${String(e.delayMs)} ms (${String(e.reason)})`);
+  else log.trace(`${request} (attempt ${e.attempt})`);
 }
 
 /** A fresh connection for `profile`. Rejects with UnauthorizedError('missing') when it has no credentials. */

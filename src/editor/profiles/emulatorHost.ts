@@ -34,7 +34,10 @@ export class EmulatorHost implements vscode.Disposable {
   private async launch(): Promise<Started> {
     const seconds = vscode.workspace.getConfiguration('idcloud').get<number>('emulator.liveProcessDelaySeconds', 30);
     try {
-      const running = await this.load().startEmulator({ liveProcessDelayMs: Math.max(0, seconds) * 1000 });
+      const running = await this.load().startEmulator({
+        liveProcessDelayMs: Math.max(0, seconds) * 1000,
+        log: (line) => { this.log.trace(`emulator: ${line}`); },
+      });
       if (this.disposed) {
         await running.close();
         throw new Error('the extension is shutting down');

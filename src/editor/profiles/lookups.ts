@@ -143,7 +143,7 @@ export class LookupService extends Disposable implements Lookups {
 
   private entry(profileId: string): ProfileLookup {
     const profile = this.profile(profileId);
-    if (!profile) throw new Error(`There is no IDCloud profile "${profileId}" any more.`);
+    if (!profile) throw new Error(vscode.l10n.t('There is no profile "{0}" any more: it was removed from idcloud.customProfiles.', profileId));
     let entry = this.byProfile.get(profileId);
     if (!entry) {
       entry = new ProfileLookup(profile, this.deps);
