@@ -77,7 +77,7 @@ async function pickHit(id: string, hits: readonly Checked[]): Promise<Checked | 
     const summary = hit.fetched ? summarize(hit.fetched.process) : undefined;
     return {
       label: hit.profile.production ? `$(warning) ${hit.profile.label}` : hit.profile.label,
-      description: summary?.verdictLabel ?? '',
+      description: summary ? vscode.l10n.t(summary.verdictLabel) : '',
       detail: summary?.flow,
       hit,
     };
