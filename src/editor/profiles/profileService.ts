@@ -104,7 +104,9 @@ export class ProfileService extends Disposable {
     });
     if (changed.length > 0 || after.length !== before.length) this._onDidChangeProfiles.fire(changed);
     const activeAfter = this.active();
-    if (activeAfter.id !== activeBefore.id || !sameProfile(activeAfter, activeBefore)) this._onDidChangeActiveProfile.fire(activeAfter);
+    // The emulator's URLs appearing when it starts is not a change of profile for the surfaces.
+    const redefined = activeAfter.kind !== 'emulator' && !sameProfile(activeAfter, activeBefore);
+    if (activeAfter.id !== activeBefore.id || redefined) this._onDidChangeActiveProfile.fire(activeAfter);
   }
 
   private readCustom(): Profile[] {
