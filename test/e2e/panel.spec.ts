@@ -51,7 +51,11 @@ test.describe('process panel', () => {
     // a loopback URL through its own /proxy/<port>/ (and drops the path: its limitation, not ours);
     // desktop VS Code opens it as is. The exact string is checked in the host tier.
     await frame.getByRole('button', { name: 'Expand All' }).click();
-    const leaf = await frame.locator('.json-leaf', { hasText: 'signed_url' }).first().textContent();
+    const filter = frame.getByRole('searchbox', { name: 'Filter keys and values' });
+    await filter.fill('signed_url');
+    await expect(frame.locator('.json-leaf')).toHaveCount(1);
+    const leaf = await frame.locator('.json-leaf').textContent();
+    await filter.fill('');
     const signedUrl = /"(http:\/\/127\.0\.0\.1:(\d+)\/signed\/53060f52-f146-4c12-a234-5bb5031f6f5b\/doc-abc-123\?expires=\d+&signature=[0-9a-f]+)"/.exec(leaf ?? '');
     expect(signedUrl, `no emulator signed_url in ${String(leaf)}`).not.toBeNull();
     const [, url = '', port = ''] = signedUrl ?? [];
@@ -67,6 +71,7 @@ test.describe('process panel', () => {
     await expect(selfie).toBeVisible();
     await expect(selfie).toHaveJSProperty('complete', true);
     await expect(selfie).not.toHaveJSProperty('naturalWidth', 0); // decoded, not a broken image
+    await selfie.scrollIntoViewIfNeeded();
     expect(await selfie.getAttribute('src')).toMatch(/^data:image\/(png|jpeg|webp);base64,/);
     await wb.shot('panel-reference-revealed');
 
