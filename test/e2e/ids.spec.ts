@@ -2,16 +2,24 @@
 // the tests, in order): open the sample log, read the code lenses, hover the reference example and
 // a 404 ID, click a lens to open the panel, and list every ID of the file with Find Process IDs in
 // File…. A screenshot of each step.
-import { test, expect } from './fixtures';
+import { test, expect, type Workbench } from './fixtures';
 
 const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const UNKNOWN = '0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11'; // "-> 404 from IDCloud" in the sample log
 const SAMPLE = 'sample.log'; // test/fixtures/workspace/sample.log, the workbench's folder
 
+/** Bring the sample log to the front: its tab if an earlier test opened it (focus may sit in a webview), else Quick Open. */
+async function showSample(wb: Workbench): Promise<void> {
+  const tab = wb.tab(SAMPLE);
+  if (await tab.isVisible()) await tab.click();
+  else await showSample(wb);
+  await wb.editor.locator('.view-line').first().waitFor();
+}
+
 test.describe('process IDs in a log', () => {
   test('lenses and hovers on the sample log; a 404 shows "not found" with its action', async ({ workbench: wb }) => {
     const { page } = wb;
-    await wb.quickOpen(SAMPLE);
+    await showSample(wb);
 
     // lenses resolve through the lookup: the reference example's verdict, the 404's action
     const okLens = wb.codeLenses(/OK · idunicosign · .* · Local emulator/).first();
@@ -43,7 +51,7 @@ test.describe('process IDs in a log', () => {
   });
 
   test('clicking a lens opens the process panel', async ({ workbench: wb }) => {
-    await wb.quickOpen(SAMPLE);
+    await showSample(wb);
     const okLens = wb.codeLenses(/OK · idunicosign · .* · Local emulator/).first();
     await okLens.click();
     await expect(wb.tab(`${REFERENCE.slice(0, 8)} · Local emulator`)).toBeVisible();
@@ -55,7 +63,7 @@ test.describe('process IDs in a log', () => {
 
   test('Find Process IDs in File… lists every ID with its count and first line, and opens the chosen one', async ({ workbench: wb }) => {
     const { page } = wb;
-    await wb.quickOpen(SAMPLE);
+    await showSample(wb);
 
     await wb.runCommand('IDCloud: Find Process IDs in File…');
     const widget = page.locator('.quick-input-widget');
