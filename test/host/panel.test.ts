@@ -260,6 +260,21 @@ describe('process panel (host side, against the emulator)', function () {
     controller.dispose();
   });
 
+  it('shows a failed lookup as an error with its actions, and keeps the panel usable', async () => {
+    const missing = ref(emulator.UNKNOWN_PROCESS_ID);
+    const { controller, last } = makePanel(h, missing);
+    await controller.receive({ type: 'ready' });
+    await controller.load({ force: false, interactive: true });
+    const view = last();
+    assert.strictEqual(view.process, undefined);
+    assert.strictEqual(view.loading, false);
+    assert.ok(view.error && view.error.message.length > 0, 'no error message');
+    assert.ok(view.error.actions.length > 0, 'no action offered');
+    await controller.receive({ type: 'runAction', index: view.error.actions.length + 5 }); // out of range: nothing happens
+    assert.ok(!h.deps.log.lines.some((l) => l.startsWith('error')), h.deps.log.lines.join('\n'));
+    controller.dispose();
+  });
+
   it('ignores and logs messages of a bad shape, without their content', async () => {
     const { controller, views } = makePanel(h);
     const bad: unknown[] = [
