@@ -16,6 +16,9 @@ const { startEmulator }: EmulatorModule = require(path.join(ROOT, 'dist/emulator
 const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 
 test.describe('profiles and credentials', () => {
+  // each test loads a pristine workbench; on a busy 2-core machine that alone can take a minute
+  test.describe.configure({ timeout: 240_000 });
+
   test('fresh install on the Local emulator; a custom profile gets a key file and passes Test Connection', async ({ openWorkbench }) => {
     const emulator = await startEmulator({});
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-key-'));
