@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ensureCodeServer, exitOnSignals, installVsix, makeTmp, reportCounts, RESULTS_DIR, ROOT, run, runNode, secs,
+  ensureCodeServer, exitOnSignals, installVsix, isolatedEnv, makeTmp, reportCounts, RESULTS_DIR, ROOT, run, runNode, secs,
 } from './lib/harness.mjs';
 
 exitOnSignals();
@@ -45,9 +45,10 @@ async function playwright(label, args, env = {}) {
   const s = Date.now();
   const json = path.join(tmp, `${label}.json`);
   const runTmp = path.join(tmp, label);
-  fs.mkdirSync(runTmp);
+  // private XDG_* and TMPDIR for Playwright and the Chromium it launches (Crash Reports, dconf,
+  // shm files, the transform cache); code-server gets its own from startCodeServer()
   const code = await runNode(PLAYWRIGHT, ['test', '-c', CONFIG, ...args], {
-    env: { ...process.env, TMPDIR: runTmp, HARNESS_PLAYWRIGHT_JSON: json, ...env },
+    env: isolatedEnv(runTmp, { HARNESS_PLAYWRIGHT_JSON: json, ...env }),
   });
   if (fs.existsSync(json)) {
     const { stats, errors = [] } = JSON.parse(fs.readFileSync(json, 'utf8'));

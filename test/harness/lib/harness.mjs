@@ -58,6 +58,14 @@ function killGroup(pid, signal) {
   try { process.kill(-pid, signal); } catch { /* already gone */ }
 }
 
+/** Resolves once no process of the group is left (or after 5 s). */
+async function groupGone(pid) {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+    try { process.kill(-pid, 0); } catch { return; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 function track(child) {
   if (child.pid) liveGroups.set(child.pid, new Promise((r) => child.once('exit', r)));
 }
@@ -100,7 +108,7 @@ export function processesWithEnv(name, value) {
 export function makeTmp(prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `idcloud-${prefix}-`));
   tmpDirs.add(dir);
-  return { dir, remove: () => { fs.rmSync(dir, { recursive: true, force: true }); tmpDirs.delete(dir); } };
+  return { dir, remove: () => { fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); tmpDirs.delete(dir); } };
 }
 
 /**
@@ -157,6 +165,8 @@ export function isolatedEnv(dir, extra = {}) {
     XDG_STATE_HOME: path.join(dir, 'xdg-state'),
     XDG_RUNTIME_DIR: path.join(dir, 'xdg-runtime'),
     TMPDIR: path.join(dir, 'tmp'),
+    // resolved from the real XDG_CACHE_HOME: children must find the same code-server
+    CODE_SERVER_DIR,
     ...extra,
   };
   for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR']) {
@@ -217,6 +227,7 @@ export async function startCodeServer({ env = {}, extensionsDir, settings = {}, 
       clearTimeout(t);
     }
     killGroup(child.pid, 'SIGKILL'); // the extension host may outlive the server by a moment
+    await groupGone(child.pid);
     liveGroups.delete(child.pid);
     if (!process.env.HARNESS_KEEP_TMP) remove();
   };
