@@ -29,13 +29,18 @@ export interface WorkbenchOptions {
 }
 
 export class Workbench {
-  /** Browser console errors that mention an extension failing (activation, host crash). */
+  /**
+   * Browser console errors (any frame, webviews included) that mention an extension, the
+   * extension host, IDCloud or a refused (CSP) load. Not a record of activation failures: the
+   * remote extension host's errors never reach the browser (the smoke spec checks activation
+   * by running a command instead).
+   */
   readonly hostErrors: string[] = [];
 
   constructor(readonly page: Page, readonly server: CodeServer) {
     page.on('console', (m) => {
       const text = m.text();
-      if (m.type() === 'error' && /Activating extension|extension host|idcloud/i.test(text)) this.hostErrors.push(text);
+      if (m.type() === 'error' && /Activating extension|extension host|idcloud|Refused to/i.test(text)) this.hostErrors.push(text);
     });
   }
 
