@@ -75,11 +75,17 @@ function track(child) {
  * Playwright closes its browsers and code-server its extension host), give them 5 s, then exit;
  * the exit hook above SIGKILLs whatever is left.
  */
+// A process that imports this module without exitOnSignals() (a Playwright worker) would die on
+// SIGTERM without running the exit hook, leaving its code-server behind: exit properly instead.
+let handlingSignals = false;
+for (const [sig, n] of [['SIGTERM', 15], ['SIGHUP', 1]]) process.on(sig, () => { if (!handlingSignals) process.exit(128 + n); });
+
 let stopping = false;
 /** True once exitOnSignals() began stopping everything (a child's exit is then expected). */
 export const isStopping = () => stopping;
 
 export function exitOnSignals() {
+  handlingSignals = true;
   const stop = async () => {
     stopping = true;
     for (const pid of liveGroups.keys()) killGroup(pid, 'SIGTERM');
