@@ -17,6 +17,8 @@ export type { ServiceAccount };
 
 const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+/** unico's "assertion already used". */
+const REUSED_ASSERTION = '1.2.7';
 
 export interface ServiceAccountTokenSourceOptions {
   readonly account: ServiceAccount;
@@ -27,6 +29,8 @@ export interface ServiceAccountTokenSourceOptions {
   readonly now?: () => number;
   /** Renew this long before expiry (default 60 000; at most half the token's lifetime). */
   readonly refreshSkewMs?: number;
+  /** For the assertion lifetime's spread (default Math.random). */
+  readonly random?: () => number;
 }
 
 export interface FreshToken {
@@ -41,9 +45,11 @@ export class ServiceAccountTokenSource implements TokenSource {
   private refreshing: Promise<string> | undefined;
   private last: { readonly iat: number; readonly lifetime: number } | undefined;
   private readonly now: () => number;
+  private readonly random: () => number;
 
   constructor(private readonly options: ServiceAccountTokenSourceOptions) {
     this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
   }
 
   getToken(signal?: AbortSignal): Promise<string> {
@@ -62,8 +68,22 @@ export class ServiceAccountTokenSource implements TokenSource {
     if (this.cached?.token === token) this.cached = undefined;
   }
 
-  /** Always requests a new token (Test Connection); the cache keeps it. */
+  /**
+   * Always requests a new token (Test Connection); the cache keeps it. Another window or source
+   * with the same account may have sent a byte-identical assertion in the same second (RS256 is
+   * deterministic and no jti is allowed), which unico refuses as reused (1.2.7): then sign again
+   * (with a different exp) once.
+   */
   async fetchToken(signal?: AbortSignal): Promise<FreshToken> {
+    try {
+      return await this.requestToken(signal);
+    } catch (e) {
+      if (e instanceof TokenError && e.unicoCode === REUSED_ASSERTION) return this.requestToken(signal);
+      throw e;
+    }
+  }
+
+  private async requestToken(signal?: AbortSignal): Promise<FreshToken> {
     const { account, identityUrl, dispatcher, timeoutMs = 15_000, refreshSkewMs = 60_000 } = this.options;
     const audience = audienceFor(identityUrl);
     const sentAt = this.now();
@@ -101,7 +121,10 @@ export class ServiceAccountTokenSource implements TokenSource {
    * second expires a second earlier instead.
    */
   private nextLifetime(iat: number): number {
-    const lifetime = this.last?.iat === iat ? Math.max(60, this.last.lifetime - 1) : MAX_ASSERTION_LIFETIME_SECONDS;
+    // The first lifetime is drawn from the last ten minutes of the allowed hour, so two sources
+    // (two windows) signing in the same second rarely collide; the retry above covers the rest.
+    const first = (): number => MAX_ASSERTION_LIFETIME_SECONDS - Math.floor(this.random() * 600);
+    const lifetime = this.last?.iat === iat ? Math.max(60, this.last.lifetime - 1) : first();
     this.last = { iat, lifetime };
     return lifetime;
   }

@@ -131,9 +131,28 @@ describe('ServiceAccountTokenSource', () => {
     assert.equal(await tokens.getToken(), 'tok-2');
   });
 
+  it('signs again once when unico says the assertion was already used (1.2.7), then succeeds', async () => {
+    const sent: string[] = [];
+    const pool = agent.get(IDENTITY);
+    pool.intercept({ path: '/oauth2/token', method: 'POST' }).reply((opts) => {
+      sent.push(typeof opts.body === 'string' ? opts.body : '');
+      return { statusCode: 401, data: { error: 'server_error', error_description: 'Falha na autenticação 1.2.7' }, responseOptions: { headers: JSON_HEADERS } };
+    });
+    pool.intercept({ path: '/oauth2/token', method: 'POST' }).reply((opts) => {
+      sent.push(typeof opts.body === 'string' ? opts.body : '');
+      return { statusCode: 200, data: { access_token: 'tok-after-retry', expires_in: 3600 }, responseOptions: { headers: JSON_HEADERS } };
+    });
+    assert.equal(await source().getToken(), 'tok-after-retry');
+    assert.equal(sent.length, 2);
+    assert.notEqual(new URLSearchParams(sent[0]).get('assertion'), new URLSearchParams(sent[1]).get('assertion'));
+  });
+
   it('maps unico 1.x.x refusals to TokenError with the plain-language meaning', async () => {
-    agent.get(IDENTITY).intercept({ path: '/oauth2/token', method: 'POST' })
-      .reply(401, { error: 'server_error', error_description: 'Falha na autenticação 1.2.7' }, { headers: JSON_HEADERS });
+    const pool = agent.get(IDENTITY);
+    for (let i = 0; i < 2; i++) {
+      pool.intercept({ path: '/oauth2/token', method: 'POST' })
+        .reply(401, { error: 'server_error', error_description: 'Falha na autenticação 1.2.7' }, { headers: JSON_HEADERS });
+    }
     await assert.rejects(source().getToken(), (e: unknown) => {
       assert.ok(e instanceof TokenError);
       assert.equal(e.unicoCode, '1.2.7');
