@@ -48,7 +48,7 @@ describe('ServiceAccountTokenSource', () => {
   }
 
   function source(identityUrl = IDENTITY): ServiceAccountTokenSource {
-    return new ServiceAccountTokenSource({ account, identityUrl, dispatcher: agent, now });
+    return new ServiceAccountTokenSource({ account, identityUrl, dispatcher: agent, now, random: () => 0 });
   }
 
   it('POSTs the JWT-bearer form with a valid five-claim assertion', async () => {
