@@ -12,7 +12,7 @@ const SAMPLE = 'sample.log'; // test/fixtures/workspace/sample.log, the workbenc
 async function showSample(wb: Workbench): Promise<void> {
   const tab = wb.tab(SAMPLE);
   if (await tab.isVisible()) await tab.click();
-  else await showSample(wb);
+  else await wb.quickOpen(SAMPLE);
   await wb.editor.locator('.view-line').first().waitFor();
 }
 
