@@ -135,6 +135,9 @@ describe('summary texts', () => {
     assert.equal(relativeTime(0, 5 * 60_000, l10n), '5 min ago');
     assert.equal(relativeTime(0, 47 * 3_600_000, l10n), '47 h ago');
     assert.equal(relativeTime(0, 72 * 3_600_000, l10n), '3 d ago');
+    assert.equal(relativeTime(0, 59 * 86_400_000, l10n), '59 d ago');
+    assert.equal(relativeTime(0, 120 * 86_400_000, l10n), '4 mo ago');
+    assert.equal(relativeTime(Date.parse('2024-01-01T10:15:00Z'), Date.parse('2026-11-26T16:00:00Z'), l10n), '3 y ago');
     assert.equal(relativeTime(10_000, 0, l10n), 'just now');
   });
 

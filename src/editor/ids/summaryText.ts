@@ -57,14 +57,17 @@ export function commandLink(title: string, command: string, args: readonly unkno
   return `[${escapeMarkdown(title, 200)}](${commandUri(command, args)})`;
 }
 
-/** "just now", "5 min ago", "2 h ago", "3 d ago"; a date after `now` reads as "just now". */
+/** "just now", "5 min ago", "2 h ago", "3 d ago", "4 mo ago", "3 y ago"; a date after `now` reads as "just now". */
 export function relativeTime(then: number, now: number, l10n: L10n): string {
   const minutes = Math.floor((now - then) / 60_000);
   if (minutes < 1) return l10n.t('just now');
   if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return l10n.t('{0} h ago', hours);
-  return l10n.t('{0} d ago', Math.floor(hours / 24));
+  const days = Math.floor(hours / 24);
+  if (days < 60) return l10n.t('{0} d ago', days);
+  if (days < 730) return l10n.t('{0} mo ago', Math.round(days / 30.44));
+  return l10n.t('{0} y ago', Math.round(days / 365.25));
 }
 
 function profileMark(profile: Profile, l10n: L10n): string {
