@@ -130,11 +130,11 @@ export async function run(): Promise<Record<string, number | string>> {
   const hover = (text: string, offset: number): string => {
     const m = processIdAt(text, offset);
     const hit = m && cache.get(`sandbox:${m.id}`);
-    return hit ? hoverMarkdown(hit, { id: m.id, profileId: sandbox.id }, sandbox, Date.now(), l10n) : '';
+    return hit ? hoverMarkdown(hit, { id: m.id, profileId: sandbox.id }, sandbox, Date.now(), l10n, 'en') : '';
   };
   if (!hover(logLine, at)) throw new Error('the cached hover found nothing');
   const hoverMs = median(2001, () => hover(logLine, at));
-  const lensTitleMs = median(2001, () => lensTitle(fetched, sandbox, Date.now(), l10n));
+  const lensTitleMs = median(2001, () => lensTitle(fetched, sandbox, Date.now(), l10n, 'en'));
 
   // a 5 MB single-line log with IDs every ~2 KB; hover in the middle of one
   const next = uuids();

@@ -8,7 +8,6 @@ import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/refe
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
 import {
   commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, hoverMarkdown, type L10n, lensTitle, notFoundMarkdown, plain,
-  relativeTime,
 } from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
 
@@ -121,35 +120,25 @@ describe('summary texts', () => {
   const finished = Date.parse('2024-01-01T10:15:00Z');
 
   it('lens title: verdict, flow, age and profile', () => {
-    assert.equal(lensTitle(reference, sandbox, finished + 2 * 3_600_000, l10n), '$(check) OK · idunicosign · 2 h ago · Sandbox');
-    assert.equal(lensTitle(reference, production, finished + 90_000, l10n), '$(check) OK · idunicosign · 1 min ago · $(warning) Production');
+    assert.equal(lensTitle(reference, sandbox, finished + 2 * 3_600_000, l10n, 'en'), '$(check) OK · idunicosign · 2 hr. ago · Sandbox');
+    assert.equal(lensTitle(reference, production, finished + 90_000, l10n, 'en'), '$(check) OK · idunicosign · 2 min. ago · $(warning) Production');
   });
 
   it('lens title of an unfinished process says pending', () => {
     const created = fetched({ ...REFERENCE_EXAMPLE, state: 'PROCESS_STATE_CREATED', result: 'PROCESS_RESULT_UNSPECIFIED', finishedAt: '' });
-    assert.match(lensTitle(created, sandbox, Date.parse('2024-01-01T10:00:30Z'), l10n), /^\$\(clock\) Pending · idunicosign · just now · Sandbox$/);
+    assert.match(lensTitle(created, sandbox, Date.parse('2024-01-01T10:00:30Z'), l10n, 'en'), /^\$\(clock\) Pending · idunicosign · 30 sec\. ago · Sandbox$/);
   });
 
-  it('relative times', () => {
-    assert.equal(relativeTime(0, 59_000, l10n), 'just now');
-    assert.equal(relativeTime(0, 5 * 60_000, l10n), '5 min ago');
-    assert.equal(relativeTime(0, 47 * 3_600_000, l10n), '47 h ago');
-    assert.equal(relativeTime(0, 72 * 3_600_000, l10n), '3 d ago');
-    assert.equal(relativeTime(0, 59 * 86_400_000, l10n), '59 d ago');
-    assert.equal(relativeTime(0, 120 * 86_400_000, l10n), '4 mo ago');
-    assert.equal(relativeTime(Date.parse('2024-01-01T10:15:00Z'), Date.parse('2026-11-26T16:00:00Z'), l10n), '3 y ago');
-    assert.equal(relativeTime(10_000, 0, l10n), 'just now');
-  });
 
   it('hover: verdict, state, flow, times, capabilities, profile and the four actions on this ref', () => {
-    const md = hoverMarkdown(reference, { id: REFERENCE_EXAMPLE_ID, profileId: 'production' }, production, finished, l10n);
+    const md = hoverMarkdown(reference, { id: REFERENCE_EXAMPLE_ID, profileId: 'production' }, production, finished, l10n, 'en');
     assert.match(md, /\*\*OK\*\*/);
     assert.match(md, new RegExp(REFERENCE_EXAMPLE_ID));
     assert.match(md, /\*\*\$\(warning\) Production\*\*/);
     assert.match(md, /State: Finished/);
     assert.match(md, /Flow: idunicosign/);
     assert.match(md, /Created 2024-01-01 10:00 UTC/);
-    assert.match(md, /Finished 2024-01-01 10:15 UTC \(just now\)/);
+    assert.match(md, /Finished 2024-01-01 10:15 UTC \(now\)/);
     assert.match(md, /\*\*Liveness\*\*: A live person/);
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
     const arg = encodeURIComponent(JSON.stringify([{ id: REFERENCE_EXAMPLE_ID, profileId: 'production' }]));
@@ -157,7 +146,7 @@ describe('summary texts', () => {
   });
 
   it('hover of the hostile fixture: no link, HTML tag or icon the API wrote survives', () => {
-    const md = hoverMarkdown(fetched(HOSTILE_PROCESS), { id: HOSTILE_PROCESS_ID, profileId: 'sandbox' }, sandbox, 0, l10n);
+    const md = hoverMarkdown(fetched(HOSTILE_PROCESS), { id: HOSTILE_PROCESS_ID, profileId: 'sandbox' }, sandbox, 0, l10n, 'en');
     assert.ok(md.includes(HOSTILE_PROCESS_ID));
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
     assert.doesNotMatch(md, /(^|[^\\])</, "every < the API sent is backslash-escaped");
@@ -167,7 +156,7 @@ describe('summary texts', () => {
   });
 
   it('lens title of the hostile fixture has no icon or newline from the API', () => {
-    const title = lensTitle(fetched({ ...HOSTILE_PROCESS, flow: '$(zap) evil\n$(alert)' }), sandbox, 0, l10n);
+    const title = lensTitle(fetched({ ...HOSTILE_PROCESS, flow: '$(zap) evil\n$(alert)' }), sandbox, 0, l10n, 'en');
     assert.doesNotMatch(title, /\$\((zap|alert)\)/);
     assert.doesNotMatch(title, /\n/);
   });

@@ -160,7 +160,7 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     const open = (title: string): vscode.Command => ({ title, command: Commands.showProcess, arguments: [ref] });
 
     const cached = lookups.peek(ref);
-    if (cached) return open(lensTitle(cached, profile, now(), vscode.l10n));
+    if (cached) return open(lensTitle(cached, profile, now(), vscode.l10n, vscode.env.language));
     const failed = this.failures.get(key(ref));
     if (failed && now() - failed.at < FAILURE_TTL_MS) return failed.command;
     if (lookups.needsConfirmation(profile.id)) {
@@ -170,7 +170,7 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     const controller = new AbortController();
     const cancellation = linkCancellation(token, controller);
     try {
-      return open(lensTitle(await lookups.get(ref, { signal: controller.signal }), profile, now(), vscode.l10n));
+      return open(lensTitle(await lookups.get(ref, { signal: controller.signal }), profile, now(), vscode.l10n, vscode.env.language));
     } catch (e) {
       if (token.isCancellationRequested || isCancellation(e)) return open('…');
       const command = this.failureCommand(e, ref);

@@ -48,7 +48,7 @@ export class ProcessIdHoverProvider implements vscode.HoverProvider {
     const ref: ProcessRef = { id: match.id, profileId: profile.id };
 
     const cached = lookups.peek(ref);
-    if (cached) return new vscode.Hover(markdown(hoverMarkdown(cached, ref, profile, now(), vscode.l10n), HOVER_COMMANDS), range);
+    if (cached) return new vscode.Hover(markdown(hoverMarkdown(cached, ref, profile, now(), vscode.l10n, vscode.env.language), HOVER_COMMANDS), range);
     if (lookups.needsConfirmation(profile.id)) {
       return new vscode.Hover(markdown(confirmMarkdown(ref, profile, vscode.l10n), HOVER_COMMANDS), range);
     }
@@ -58,7 +58,7 @@ export class ProcessIdHoverProvider implements vscode.HoverProvider {
     try {
       const fetched = await lookups.get(ref, { signal: controller.signal });
       if (token.isCancellationRequested) return undefined;
-      return new vscode.Hover(markdown(hoverMarkdown(fetched, ref, profile, now(), vscode.l10n), HOVER_COMMANDS), range);
+      return new vscode.Hover(markdown(hoverMarkdown(fetched, ref, profile, now(), vscode.l10n, vscode.env.language), HOVER_COMMANDS), range);
     } catch (e) {
       if (token.isCancellationRequested || isCancellation(e)) return undefined;
       if (isIdCloudError(e) && e.kind === 'notFound') {

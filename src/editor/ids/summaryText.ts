@@ -7,6 +7,7 @@
  * `$(icon)` syntax): it goes through `escapeMarkdown` in markdown and `plain` in lens titles.
  */
 import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
+import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
 import { Commands } from '../commands/ids';
 import type { ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
@@ -57,18 +58,6 @@ export function commandLink(title: string, command: string, args: readonly unkno
   return `[${escapeMarkdown(title, 200)}](${commandUri(command, args)})`;
 }
 
-/** "just now", "5 min ago", "2 h ago", "3 d ago", "4 mo ago", "3 y ago"; a date after `now` reads as "just now". */
-export function relativeTime(then: number, now: number, l10n: L10n): string {
-  const minutes = Math.floor((now - then) / 60_000);
-  if (minutes < 1) return l10n.t('just now');
-  if (minutes < 60) return l10n.t('{0} min ago', minutes);
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return l10n.t('{0} h ago', hours);
-  const days = Math.floor(hours / 24);
-  if (days < 60) return l10n.t('{0} d ago', days);
-  if (days < 730) return l10n.t('{0} mo ago', Math.round(days / 30.44));
-  return l10n.t('{0} y ago', Math.round(days / 365.25));
-}
 
 function profileMark(profile: Profile, l10n: L10n): string {
   return profile.production ? l10n.t('$(warning) {0}', plain(profile.label)) : plain(profile.label);
@@ -112,12 +101,12 @@ function utc(date: Date): string {
 }
 
 /** "✓ OK · idunicosign · 2 h ago · Sandbox": the title of a resolved code lens. */
-export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n): string {
+export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n, locale: string): string {
   const s = summarize(fetched.process);
   const parts = [`${VERDICT_ICONS[s.verdict]} ${l10n.t(s.verdictLabel)}`];
   if (s.flow !== undefined) parts.push(plain(s.flow, 32));
   const when = s.finishedAt ?? s.createdAt;
-  if (when) parts.push(relativeTime(when.getTime(), now, l10n));
+  if (when) parts.push(relativeTime(when.getTime(), now, locale, 'short'));
   parts.push(profileMark(profile, l10n));
   return parts.join(' · ');
 }
@@ -139,7 +128,7 @@ function actionLinks(ref: ProcessRef, l10n: L10n): string {
  * The hover of a fetched process: verdict, state, flow, times, capability results, profile, actions.
  * `ref.id` (from our scanner, a validated UUID) is shown, never the API's own `id` field.
  */
-export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile: Profile, now: number, l10n: L10n): string {
+export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile: Profile, now: number, l10n: L10n, locale: string): string {
   const p = fetched.process;
   const s = summarize(p);
   // the actions right under the headline: a long hover scrolls, and they must stay in view
@@ -155,8 +144,8 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
   const state = stateLabel(s.state, l10n);
   if (state !== undefined) facts.push(l10n.t('State: {0}', state));
   if (s.flow !== undefined) facts.push(l10n.t('Flow: {0}', escapeMarkdown(s.flow, 40)));
-  if (s.createdAt) facts.push(l10n.t('Created {0} ({1})', utc(s.createdAt), relativeTime(s.createdAt.getTime(), now, l10n)));
-  if (s.finishedAt) facts.push(l10n.t('Finished {0} ({1})', utc(s.finishedAt), relativeTime(s.finishedAt.getTime(), now, l10n)));
+  if (s.createdAt) facts.push(l10n.t('Created {0} ({1})', utc(s.createdAt), relativeTime(s.createdAt.getTime(), now, locale)));
+  if (s.finishedAt) facts.push(l10n.t('Finished {0} ({1})', utc(s.finishedAt), relativeTime(s.finishedAt.getTime(), now, locale)));
   if (facts.length > 0) lines.push(facts.join(' · '), '');
   for (const r of capabilityRows(p)) {
     if (r.outcome === 'notUsed') continue;

@@ -1,30 +1,11 @@
 /** Small presentation helpers for the tree: relative time in the UI language, verdict and outcome icons. */
 import * as vscode from 'vscode';
 import type { Outcome, Verdict } from '../../core/model';
-
-const UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
-  ['hour', 3600_000],
-  ['minute', 60_000],
-  ['second', 1000],
-];
+import { relativeTime as formatRelative } from '../../core/relativeTime';
 
 /** "3 minutes ago", "in 2 days", "há 3 minutos" — in VS Code's display language. */
 export function relativeTime(date: Date, now: number, locale: string = vscode.env.language): string {
-  const diff = date.getTime() - now;
-  let format: Intl.RelativeTimeFormat;
-  try {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  } catch {
-    format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  }
-  for (const [unit, ms] of UNITS) {
-    // rounded by magnitude, so 90 s ago and in 90 s both read "2 minutes"
-    if (Math.abs(diff) >= ms || unit === 'second') return format.format(Math.sign(diff) * Math.round(Math.abs(diff) / ms), unit);
-  }
-  return format.format(0, 'second');
+  return formatRelative(date.getTime(), now, locale);
 }
 
 function icon(id: string, color?: string): vscode.ThemeIcon {
