@@ -10,6 +10,7 @@ import { send } from './http';
 import { audienceFor, decodeJwtPayload, MAX_ASSERTION_LIFETIME_SECONDS, signAssertion, type ServiceAccount } from './jwt';
 import { tokenErrorFrom } from './tokenErrors';
 import { parseTokenResponse } from './schema';
+import { abortable } from './abort';
 import { CancelledError, TokenError } from './errors';
 import type { TokenSource } from './types';
 
@@ -164,25 +165,4 @@ function jsonOrText(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** `promise`, or CancelledError as soon as `signal` aborts (the promise itself goes on). */
-function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      reject(new CancelledError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

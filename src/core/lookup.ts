@@ -6,6 +6,7 @@
  *
  * Pure: part of the activation bundle, so no undici, zod, schema or client at run time.
  */
+import { abortable } from './abort';
 import { CancelledError, isIdCloudError } from './errors';
 import type { FetchedProcess, ProcessSource } from './types';
 
@@ -130,26 +131,11 @@ export class ProcessLookup {
   /** This caller's view of the shared request: it may leave early; the request is aborted when the last one does. */
   private join(flight: Flight, key: string, signal?: AbortSignal): Promise<FetchedProcess> {
     flight.waiters++;
-    if (!signal) return flight.promise;
-    return new Promise<FetchedProcess>((resolve, reject) => {
-      const onAbort = (): void => {
-        if (--flight.waiters === 0) {
-          if (this.flights.get(key) === flight) this.flights.delete(key);
-          flight.controller.abort();
-        }
-        reject(new CancelledError());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (e: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
+    return abortable(flight.promise, signal, () => {
+      if (--flight.waiters === 0) {
+        if (this.flights.get(key) === flight) this.flights.delete(key);
+        flight.controller.abort();
+      }
     });
   }
 
