@@ -46,9 +46,19 @@ test.describe('profiles and credentials', () => {
       await page.keyboard.press('Enter');
       // code-server's open dialog is the simple one: a path in the quick input
       await expect(page.locator('.quick-input-widget')).toContainText('private key');
-      await wb.quickInput.fill(keyFile);
-      await wb.shot('profiles-key-file');
-      await page.keyboard.press('Enter');
+      // The simple dialog fills in its start folder asynchronously (it would overwrite a path typed
+      // before that), then checks the typed path with a remote stat; an Enter before that settles is
+      // ignored. So: wait for the start folder, type, wait for the check, press Enter.
+      const dialog = page.locator('.quick-input-widget');
+      await expect(wb.quickInput).toHaveValue(/\/$/);
+      await expect(async () => {
+        await wb.quickInput.fill(keyFile);
+        await expect(wb.quickInput).toHaveValue(keyFile, { timeout: 1_000 });
+        await expect(dialog).not.toContainText('Please enter a path that exists', { timeout: 2_000 });
+        await wb.shot('profiles-key-file');
+        await page.keyboard.press('Enter');
+        await expect(dialog).toBeHidden({ timeout: 3_000 });
+      }).toPass({ timeout: 30_000 });
 
       const saved = wb.toast('Credentials for Team UAT saved');
       await expect(saved).toBeVisible();
