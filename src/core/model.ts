@@ -6,12 +6,11 @@
  * meaning never has a value spliced into it. Meanings follow the Get Process reference and
  * unico's documented response scenarios.
  */
-import {
-  AUTHENTICATION_RESULTS, BIO_TOKEN_ENGINE_RESULTS, DUI_TYPES, ID_AGE_RESULTS, isKnown, LIVENESS_RESULTS,
-  PROCESS_RESULTS, PROCESS_STATES, SCORE_ENABLED, SMART_REVALIDATION_RESULTS, TRUST_RESULTS,
-} from './enums';
+import { unknownCapabilityValues } from './capabilities';
+import { DUI_TYPES, isKnown, PROCESS_RESULTS, PROCESS_STATES } from './enums';
 import type { Process } from './schema';
 
+export { capabilityRows, type CapabilityRow, type Outcome } from './capabilities';
 export { documentRows, type DocumentRow, type OcrField } from './documents';
 
 export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'unknown';
@@ -123,166 +122,6 @@ export function resultMeaning(result: string | undefined): string {
   return isKnown(PROCESS_RESULTS, result) ? RESULT_MEANINGS[result] : 'A result not in the documented API.';
 }
 
-export type Outcome = 'positive' | 'negative' | 'inconclusive' | 'notUsed' | 'info' | 'unknown';
-
-export interface CapabilityRow {
-  /** Path inside authenticationInfo, e.g. "livenessResult", "scoreEngineResult.score". */
-  field: string;
-  capability: string;
-  /** Verbatim ('' for a risk score that was expected but not returned). */
-  value: string;
-  known: boolean;
-  outcome: Outcome;
-  meaning: string;
-}
-
-type AuthenticationInfo = NonNullable<Process['authenticationInfo']>;
-interface Meaning {
-  readonly outcome: Outcome;
-  readonly meaning: string;
-}
-interface EnumCapability {
-  readonly field: string;
-  readonly capability: string;
-  readonly prefix: string;
-  readonly read: (a: AuthenticationInfo) => string | undefined;
-  readonly values: Readonly<Record<string, Meaning>>;
-}
-
-const NOT_USED: Meaning = { outcome: 'notUsed', meaning: 'Not used in this flow' };
-const UNDOCUMENTED: Meaning = { outcome: 'unknown', meaning: 'Not in the documented API' };
-
-/** `Record<every documented value, …>`: the compiler insists each value of enums.ts has a meaning. */
-function meanings<T extends string>(_known: readonly T[], values: Readonly<Record<T, Meaning>>): Readonly<Record<string, Meaning>> {
-  return values;
-}
-
-const ENUM_CAPABILITIES: readonly EnumCapability[] = [
-  {
-    field: 'livenessResult', capability: 'Liveness', prefix: 'LIVENESS_RESULT_', read: (a) => a.livenessResult,
-    values: meanings(LIVENESS_RESULTS, {
-      LIVENESS_RESULT_LIVE: { outcome: 'positive', meaning: 'A live person was in front of the camera' },
-      LIVENESS_RESULT_NOT_LIVE: { outcome: 'negative', meaning: 'Not a live person (possible spoofing attempt)' },
-      LIVENESS_RESULT_UNSPECIFIED: NOT_USED,
-    }),
-  },
-  {
-    field: 'authenticationResult', capability: 'Identity verification', prefix: 'AUTHENTICATION_RESULT_', read: (a) => a.authenticationResult,
-    values: meanings(AUTHENTICATION_RESULTS, {
-      AUTHENTICATION_RESULT_POSITIVE: { outcome: 'positive', meaning: 'The face belongs to the holder of the document number' },
-      AUTHENTICATION_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'The face does not belong to the holder of the document number' },
-      AUTHENTICATION_RESULT_INCONCLUSIVE: { outcome: 'inconclusive', meaning: 'Not enough evidence to tell whether the face belongs to the holder' },
-      AUTHENTICATION_RESULT_UNSPECIFIED: NOT_USED,
-    }),
-  },
-  {
-    field: 'identityFraudstersResult', capability: 'Risk fraud classification', prefix: 'TRUST_RESULT_', read: (a) => a.identityFraudstersResult,
-    values: meanings(TRUST_RESULTS, {
-      TRUST_RESULT_YES: { outcome: 'negative', meaning: 'Signs of fraud associated with this face' },
-      TRUST_RESULT_INCONCLUSIVE: { outcome: 'inconclusive', meaning: 'No signs of fraud associated with this face (not a confirmation that there is no risk)' },
-      TRUST_RESULT_UNSPECIFIED: NOT_USED,
-    }),
-  },
-  {
-    field: 'bioTokenEngineResult', capability: '1:1 validation', prefix: 'BIO_TOKEN_ENGINE_RESULT_', read: (a) => a.bioTokenEngineResult,
-    values: meanings(BIO_TOKEN_ENGINE_RESULTS, {
-      BIO_TOKEN_ENGINE_RESULT_POSITIVE: { outcome: 'positive', meaning: 'Same person as in the reference process' },
-      BIO_TOKEN_ENGINE_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'Not the same person as in the reference process' },
-      BIO_TOKEN_ENGINE_RESULT_UNSPECIFIED: NOT_USED,
-    }),
-  },
-  {
-    field: 'smartRevalidationResult', capability: 'Smart revalidation', prefix: 'SMART_REVALIDATION_RESULT_', read: (a) => a.smartRevalidationResult,
-    values: meanings(SMART_REVALIDATION_RESULTS, {
-      SMART_REVALIDATION_RESULT_POSITIVE: { outcome: 'positive', meaning: 'The person was revalidated' },
-      SMART_REVALIDATION_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'The person could not be revalidated' },
-      SMART_REVALIDATION_RESULT_UNSPECIFIED: NOT_USED,
-    }),
-  },
-  {
-    field: 'idAgeResult', capability: 'Age verification', prefix: 'ID_AGE_RESULT_', read: (a) => a.idAgeResult,
-    values: meanings(ID_AGE_RESULTS, {
-      ID_AGE_RESULT_POSITIVE: { outcome: 'positive', meaning: 'The age requirement is met' },
-      ID_AGE_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'The age requirement is not met' },
-      ID_AGE_RESULT_INCONCLUSIVE: { outcome: 'inconclusive', meaning: 'The age could not be determined' },
-      ID_AGE_RESULT_UNSPECIFIED: NOT_USED,
-    }),
-  },
-  {
-    field: 'scoreEngineResult.scoreEnabled', capability: 'Risk score', prefix: 'SCORE_ENABLED_', read: (a) => a.scoreEngineResult?.scoreEnabled,
-    values: meanings(SCORE_ENABLED, {
-      SCORE_ENABLED_TRUE: { outcome: 'info', meaning: 'Risk score enabled: a score comes with an inconclusive identity verification' },
-      SCORE_ENABLED_FALSE: { outcome: 'info', meaning: 'Risk score disabled' },
-      SCORE_ENABLED_UNSPECIFIED: NOT_USED,
-    }),
-  },
-];
-
-/** Documented value (or its shorthand without the prefix, e.g. "LIVE") → meaning. */
-function lookUp(spec: EnumCapability, value: string): Meaning | undefined {
-  return spec.values[value] ?? spec.values[spec.prefix + value];
-}
-
-/** `value` is `full`, or its shorthand without `prefix`. */
-function is(value: string | undefined, full: string, prefix: string): boolean {
-  return value === full || (value !== undefined && prefix + value === full);
-}
-
-function riskScoreMeaning(score: number): Meaning & { known: boolean } {
-  if (!(score >= -100 && score <= 100)) return { known: false, outcome: 'unknown', meaning: 'Outside the documented range (-100 to 100)' };
-  if (score < 0) return { known: true, outcome: 'negative', meaning: 'Higher risk of fraud: unico suggests rejecting' };
-  if (score === 0) return { known: true, outcome: 'inconclusive', meaning: 'Not enough evidence to estimate the risk (possibly a wrong CPF)' };
-  return { known: true, outcome: 'positive', meaning: 'Lower risk of fraud' };
-}
-
-function serproMeaning(score: number): Meaning & { known: boolean } {
-  if (score === -1) return { known: true, outcome: 'inconclusive', meaning: 'No face on file for this CPF' };
-  if (score === -2) return { known: true, outcome: 'inconclusive', meaning: 'Integration error' };
-  if (score >= 0 && score <= 100) return { known: true, outcome: 'info', meaning: 'Similarity with the face on file for this CPF (0 to 100)' };
-  return { known: false, outcome: 'unknown', meaning: 'Outside the documented values (-2, -1, 0 to 100)' };
-}
-
-const DOCUMENTED_FIELDS: ReadonlySet<string> = new Set([
-  'authenticationId', 'livenessResult', 'authenticationResult', 'identityFraudstersResult', 'bioTokenEngineResult',
-  'smartRevalidationResult', 'idAgeResult', 'scoreEngineResult', 'serproResult',
-]);
-
-/** String fields of authenticationInfo the reference does not list (e.g. faceWithOtherIdResult). */
-function undocumentedFields(info: AuthenticationInfo): [string, string][] {
-  return Object.entries(info).flatMap(([k, v]): [string, string][] =>
-    !DOCUMENTED_FIELDS.has(k) && typeof v === 'string' && v !== '' ? [[k, v]] : []);
-}
-
-/** One row per capability result present in authenticationInfo, in the reference's order. */
-export function capabilityRows(p: Process): CapabilityRow[] {
-  const info = p.authenticationInfo;
-  if (!info) return [];
-  const rows: CapabilityRow[] = [];
-  for (const spec of ENUM_CAPABILITIES) {
-    const value = spec.read(info);
-    if (value === undefined || value === '') continue;
-    const m = lookUp(spec, value);
-    rows.push({ field: spec.field, capability: spec.capability, value, known: m !== undefined, ...(m ?? UNDOCUMENTED) });
-  }
-  const score = info.scoreEngineResult?.score;
-  if (score !== undefined) {
-    rows.push({ field: 'scoreEngineResult.score', capability: 'Risk score', value: String(score), ...riskScoreMeaning(score) });
-  } else if (
-    is(info.scoreEngineResult?.scoreEnabled, 'SCORE_ENABLED_TRUE', 'SCORE_ENABLED_') &&
-    is(info.authenticationResult, 'AUTHENTICATION_RESULT_INCONCLUSIVE', 'AUTHENTICATION_RESULT_')
-  ) {
-    rows.push({ field: 'scoreEngineResult.score', capability: 'Risk score', value: '', known: true, outcome: 'inconclusive', meaning: 'No risk score was returned: it could not be generated' });
-  }
-  const serpro = info.serproResult?.score;
-  if (serpro !== undefined) {
-    rows.push({ field: 'serproResult.score', capability: 'Serpro similarity', value: String(serpro), ...serproMeaning(serpro) });
-  }
-  for (const [field, value] of undocumentedFields(info)) {
-    rows.push({ field, capability: field, value, known: false, ...UNDOCUMENTED });
-  }
-  return rows;
-}
-
 /** Every enum value (and every undocumented authenticationInfo field) the reference does not list. */
 export function unknownValues(p: Process): { path: string; value: string }[] {
   const out: { path: string; value: string }[] = [];
@@ -292,12 +131,6 @@ export function unknownValues(p: Process): { path: string; value: string }[] {
   check('state', p.state, isKnown(PROCESS_STATES, p.state ?? ''));
   check('result', p.result, isKnown(PROCESS_RESULTS, p.result ?? ''));
   check('person.duiType', p.person?.duiType, isKnown(DUI_TYPES, p.person?.duiType ?? ''));
-  const info = p.authenticationInfo;
-  if (!info) return out;
-  for (const spec of ENUM_CAPABILITIES) {
-    const value = spec.read(info);
-    check(`authenticationInfo.${spec.field}`, value, value !== undefined && lookUp(spec, value) !== undefined);
-  }
-  for (const [field, value] of undocumentedFields(info)) check(`authenticationInfo.${field}`, value, false);
+  if (p.authenticationInfo) out.push(...unknownCapabilityValues(p.authenticationInfo));
   return out;
 }
