@@ -1,6 +1,7 @@
 /**
  * Masking the raw JSON: the personal values of a process (the person's document number, name and
- * any other person field, and the OCR fields the model marks personal) are replaced wherever they
+ * any other person field, the OCR fields the model marks personal, the SDK token and the documents'
+ * pre-signed URLs) are replaced wherever they
  * occur in the response — as a whole value or inside a longer string (a clientReference that
  * embeds the CPF) — so the JSON tree is as safe on a shared screen as the rest of the panel.
  */
@@ -11,10 +12,17 @@ const NOT_PERSONAL = new Set(['duiType', 'notifications', 'notificationChannel']
 /** Shorter values are not searched inside other strings (too many false hits); they still match whole. */
 const MIN_EMBEDDED = 4;
 
-export function personalValues(p: Process, rows: readonly { readonly ocr: readonly { readonly value: string; readonly personal: boolean }[] }[]): Set<string> {
+export function personalValues(
+  p: Process,
+  rows: readonly { readonly signedUrl?: string | undefined; readonly ocr: readonly { readonly value: string; readonly personal: boolean }[] }[],
+): Set<string> {
   const out = new Set<string>();
   collect(p.person, out);
   for (const row of rows) for (const o of row.ocr) if (o.personal && o.value !== '') out.add(o.value);
+  // Bearer material on a shared screen: the SDK's process token, and each pre-signed document URL
+  // (whoever copies it in the next 5 minutes downloads the document).
+  if (p.token) out.add(p.token);
+  for (const row of rows) if (row.signedUrl) out.add(row.signedUrl);
   return out;
 }
 
