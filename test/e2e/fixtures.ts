@@ -91,14 +91,21 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-list-item', { hasText: text });
   }
 
-  /** Open a workspace file with Ctrl+P and wait for its tab. */
+  /**
+   * Open a workspace file with Ctrl+P and wait until its tab is the active one. Retried: when a
+   * webview panel has the focus (the workbench is shared by the spec files), the first Ctrl+P or
+   * Enter can be swallowed, and a tab left open by an earlier spec must not pass for the new one.
+   */
   async quickOpen(file: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Control+P');
-    await this.quickInput.fill(file);
-    await this.quickPickRow(file).waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.tab(path.basename(file)).waitFor();
+    const active = this.page.locator('.tabs-container .tab.active', { hasText: path.basename(file) });
+    await expect(async () => {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+P');
+      await this.quickInput.fill(file);
+      await this.quickPickRow(file).waitFor({ timeout: 5_000 });
+      await this.page.keyboard.press('Enter');
+      await expect(active).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
     await this.editor.locator('.view-line').first().waitFor();
   }
 
