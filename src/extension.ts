@@ -17,10 +17,16 @@ import { PrivacyState } from './editor/profiles/privacy';
 import { ProfileService } from './editor/profiles/profileService';
 import { ProfileStatusBar } from './editor/profiles/statusBar';
 import { registerRawResponse } from './editor/rawResponse';
+import { testExports } from './editor/testExports';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
 
-/** What the extension returns from activate(): the host tests drive the product through it. */
+/**
+ * The composition root's objects, which the host tests drive the product through. They include
+ * the credential store, so activate() hands them out only to the extension's own tests
+ * (ExtensionMode.Test): any other extension may call `getExtension(…).activate()`, and exporting
+ * them would undo SecretStorage's per-extension isolation.
+ */
 export interface ExtensionApi {
   readonly lookups: Lookups;
   readonly privacy: Privacy;
@@ -32,7 +38,7 @@ export interface ExtensionApi {
   emulator(): Promise<RunningEmulator>;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const log = createLog();
   const profiles = new ProfileService(context.workspaceState, log);
   const credentials = new CredentialStore(context.secrets);
@@ -52,5 +58,5 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerRawResponse(),
   );
   log.info(`activated; profile of this window: ${profiles.active().id}`);
-  return { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() };
+  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() });
 }
