@@ -27,6 +27,11 @@ export interface LookupOptions {
   readonly signal?: AbortSignal;
   /** Bypass the cache (Refresh, stale signed_url). */
   readonly force?: boolean;
+  /**
+   * The caller has already asked the user about this very lookup (Resolve All asks with the count,
+   * "Look up 3,214 processes in Production?"), so a production profile does not ask again.
+   */
+  readonly confirmed?: boolean;
 }
 
 /**
@@ -79,3 +84,18 @@ export interface PresentedError {
 
 /** The single entry point that opens (or reveals) the process panel. */
 export type ShowProcess = (ref: ProcessRef) => Promise<void>;
+
+/**
+ * Processes watched until they settle (src/editor/watch): each is polled with backoff inside the
+ * profile's rate budget; one notification gives the verdict when it finishes. Only refs persist.
+ * Lenses and hovers never poll by themselves: an unsettled answer is refreshed only by a watch.
+ */
+export interface Watches {
+  readonly onDidChange: vscode.Event<void>;
+  /** Watch these refs (a ref already watched, or already settled in the cache, is left as is). */
+  watch(refs: readonly ProcessRef[]): void;
+  unwatch(ref: ProcessRef): void;
+  isWatched(ref: ProcessRef): boolean;
+  /** How many refs are watched now. */
+  readonly size: number;
+}
