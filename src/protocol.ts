@@ -96,7 +96,8 @@ export interface ViewModel {
   readonly profile: { readonly label: string; readonly production: boolean };
   readonly revealed: boolean;
   readonly loading: boolean;
-  readonly banner: { readonly verdict: Verdict; readonly title: string; readonly detail: string };
+  /** `attention`: an OK that its capabilities do not fully back (src/editor/verdictText.ts). */
+  readonly banner: { readonly verdict: Verdict; readonly title: string; readonly detail: string; readonly attention?: boolean };
   readonly error?: ErrorView;
   /** Present once a process was fetched. */
   readonly process?: {

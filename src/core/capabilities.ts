@@ -1,13 +1,17 @@
 /**
  * Each capability of authenticationInfo as a row: its verbatim value, its outcome and its
- * plain-language meaning from the Get Process reference tables (Serpro -1/-2, risk score
- * -100..100, *_UNSPECIFIED = not used in this flow). Pure; English literals localised by the editor.
+ * plain-language meaning. Every meaning carries its source (src/core/sources.ts): the Get Process
+ * reference or the unico page that explains the value; where unico explains nothing, the meaning
+ * says "Not documented by unico". An *_UNSPECIFIED value means "not used in this flow" only on a
+ * finished process: on an unfinished or expired one the journey never ran that step.
+ * Pure; English literals localised by the editor.
  */
 import {
   AUTHENTICATION_RESULTS, BIO_TOKEN_ENGINE_RESULTS, ID_AGE_RESULTS, LIVENESS_RESULTS,
   SCORE_ENABLED, SMART_REVALIDATION_RESULTS, TRUST_RESULTS,
 } from './enums';
 import type { Process } from './schema';
+import { SOURCES, type Source } from './sources';
 
 export type Outcome = 'positive' | 'negative' | 'inconclusive' | 'notUsed' | 'info' | 'unknown';
 
@@ -20,93 +24,111 @@ export interface CapabilityRow {
   known: boolean;
   outcome: Outcome;
   meaning: string;
+  /** The address of the page (or reference) the meaning comes from. */
+  source: Source;
 }
 
 type AuthenticationInfo = NonNullable<Process['authenticationInfo']>;
-interface Meaning {
+export interface Meaning {
   readonly outcome: Outcome;
   readonly meaning: string;
+  readonly source: Source;
 }
 interface EnumCapability {
   readonly field: string;
   readonly capability: string;
   readonly prefix: string;
   readonly read: (a: AuthenticationInfo) => string | undefined;
+  /** Every documented value but *_UNSPECIFIED, whose meaning depends on the process's state. */
   readonly values: Readonly<Record<string, Meaning>>;
 }
 
-const NOT_USED: Meaning = { outcome: 'notUsed', meaning: 'Not used in this flow' };
-const UNDOCUMENTED: Meaning = { outcome: 'unknown', meaning: 'Not in the documented API' };
+const UNDOCUMENTED: Meaning = { outcome: 'unknown', meaning: 'Not in the documented API', source: SOURCES.getProcess };
 
-/** `Record<every documented value, …>`: the compiler insists each value of enums.ts has a meaning. */
-function meanings<T extends string>(_known: readonly T[], values: Readonly<Record<T, Meaning>>): Readonly<Record<string, Meaning>> {
+/** `Record<every documented value but UNSPECIFIED, …>`: the compiler insists each value of enums.ts has a meaning. */
+function meanings<T extends string>(_known: readonly T[], values: Readonly<Record<Exclude<T, `${string}_UNSPECIFIED`>, Meaning>>): Readonly<Record<string, Meaning>> {
   return values;
 }
+
+const m = (outcome: Outcome, meaning: string, source: Source): Meaning => ({ outcome, meaning, source });
 
 const ENUM_CAPABILITIES: readonly EnumCapability[] = [
   {
     field: 'livenessResult', capability: 'Liveness', prefix: 'LIVENESS_RESULT_', read: (a) => a.livenessResult,
     values: meanings(LIVENESS_RESULTS, {
-      LIVENESS_RESULT_LIVE: { outcome: 'positive', meaning: 'A live person was in front of the camera' },
-      LIVENESS_RESULT_NOT_LIVE: { outcome: 'negative', meaning: 'Not a live person (possible spoofing attempt)' },
-      LIVENESS_RESULT_UNSPECIFIED: NOT_USED,
+      LIVENESS_RESULT_LIVE: m('positive', 'The user was alive at the moment the selfie was captured', SOURCES.capabilities),
+      LIVENESS_RESULT_NOT_LIVE: m('negative', 'The user was not alive at the moment the selfie was captured', SOURCES.capabilities),
     }),
   },
   {
     field: 'authenticationResult', capability: 'Identity verification', prefix: 'AUTHENTICATION_RESULT_', read: (a) => a.authenticationResult,
     values: meanings(AUTHENTICATION_RESULTS, {
-      AUTHENTICATION_RESULT_POSITIVE: { outcome: 'positive', meaning: 'The face belongs to the holder of the document number' },
-      AUTHENTICATION_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'The face does not belong to the holder of the document number' },
-      AUTHENTICATION_RESULT_INCONCLUSIVE: { outcome: 'inconclusive', meaning: 'Not enough evidence to tell whether the face belongs to the holder' },
-      AUTHENTICATION_RESULT_UNSPECIFIED: NOT_USED,
+      AUTHENTICATION_RESULT_POSITIVE: m('positive', 'The face belongs to the holder of the government identifier (CPF)', SOURCES.identityVerification),
+      AUTHENTICATION_RESULT_NEGATIVE: m('negative', 'The face does not belong to the holder of the government identifier (CPF)', SOURCES.identityVerification),
+      AUTHENTICATION_RESULT_INCONCLUSIVE: m('inconclusive', 'Insufficient evidence to decide whether the face belongs to the holder of the government identifier', SOURCES.identityVerification),
     }),
   },
   {
     field: 'identityFraudstersResult', capability: 'Risk fraud classification', prefix: 'TRUST_RESULT_', read: (a) => a.identityFraudstersResult,
     values: meanings(TRUST_RESULTS, {
-      TRUST_RESULT_YES: { outcome: 'negative', meaning: 'Signs of fraud associated with this face' },
-      TRUST_RESULT_INCONCLUSIVE: { outcome: 'inconclusive', meaning: 'No signs of fraud associated with this face (not a confirmation that there is no risk)' },
-      TRUST_RESULT_UNSPECIFIED: NOT_USED,
+      TRUST_RESULT_YES: m('negative', 'The face has been involved in fraudulent identity transactions', SOURCES.capabilities),
+      TRUST_RESULT_INCONCLUSIVE: m('inconclusive', 'Insufficient evidence that the face was involved in fraudulent transactions in unico\'s database', SOURCES.capabilities),
     }),
   },
   {
     field: 'bioTokenEngineResult', capability: '1:1 validation', prefix: 'BIO_TOKEN_ENGINE_RESULT_', read: (a) => a.bioTokenEngineResult,
     values: meanings(BIO_TOKEN_ENGINE_RESULTS, {
-      BIO_TOKEN_ENGINE_RESULT_POSITIVE: { outcome: 'positive', meaning: 'Same person as in the reference process' },
-      BIO_TOKEN_ENGINE_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'Not the same person as in the reference process' },
-      BIO_TOKEN_ENGINE_RESULT_UNSPECIFIED: NOT_USED,
+      BIO_TOKEN_ENGINE_RESULT_POSITIVE: m('positive', 'The face is the same one used in the reference process', SOURCES.catalog),
+      BIO_TOKEN_ENGINE_RESULT_NEGATIVE: m('negative', 'The face is not the same one used in the reference process', SOURCES.catalog),
     }),
   },
   {
     field: 'smartRevalidationResult', capability: 'Smart revalidation', prefix: 'SMART_REVALIDATION_RESULT_', read: (a) => a.smartRevalidationResult,
     values: meanings(SMART_REVALIDATION_RESULTS, {
-      SMART_REVALIDATION_RESULT_POSITIVE: { outcome: 'positive', meaning: 'The person was revalidated' },
-      SMART_REVALIDATION_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'The person could not be revalidated' },
-      SMART_REVALIDATION_RESULT_UNSPECIFIED: NOT_USED,
+      SMART_REVALIDATION_RESULT_POSITIVE: m('positive', 'The user matches the reference process', SOURCES.smartRevalidation),
+      SMART_REVALIDATION_RESULT_NEGATIVE: m('negative', 'The user does not match the reference process', SOURCES.smartRevalidation),
     }),
   },
   {
     field: 'idAgeResult', capability: 'Age verification', prefix: 'ID_AGE_RESULT_', read: (a) => a.idAgeResult,
     values: meanings(ID_AGE_RESULTS, {
-      ID_AGE_RESULT_POSITIVE: { outcome: 'positive', meaning: 'The age requirement is met' },
-      ID_AGE_RESULT_NEGATIVE: { outcome: 'negative', meaning: 'The age requirement is not met' },
-      ID_AGE_RESULT_INCONCLUSIVE: { outcome: 'inconclusive', meaning: 'The age could not be determined' },
-      ID_AGE_RESULT_UNSPECIFIED: NOT_USED,
+      ID_AGE_RESULT_POSITIVE: m('positive', 'The user meets the minimum required age', SOURCES.ageVerification),
+      ID_AGE_RESULT_NEGATIVE: m('negative', 'The user does not meet the minimum required age', SOURCES.ageVerification),
+      ID_AGE_RESULT_INCONCLUSIVE: m('inconclusive', 'Inconclusive: not documented by unico', SOURCES.getProcess),
     }),
   },
   {
     field: 'scoreEngineResult.scoreEnabled', capability: 'Risk score', prefix: 'SCORE_ENABLED_', read: (a) => a.scoreEngineResult?.scoreEnabled,
     values: meanings(SCORE_ENABLED, {
-      SCORE_ENABLED_TRUE: { outcome: 'info', meaning: 'Risk score enabled: a score comes with an inconclusive identity verification' },
-      SCORE_ENABLED_FALSE: { outcome: 'info', meaning: 'Risk score disabled' },
-      SCORE_ENABLED_UNSPECIFIED: NOT_USED,
+      SCORE_ENABLED_TRUE: m('info', 'Risk score enabled: a score comes when identity verification is inconclusive', SOURCES.getProcess),
+      SCORE_ENABLED_FALSE: m('info', 'Risk score not enabled', SOURCES.getProcess),
     }),
   },
 ];
 
-/** Documented value (or its shorthand without the prefix, e.g. "LIVE") → meaning. */
-function lookUp(spec: EnumCapability, value: string): Meaning | undefined {
-  return spec.values[value] ?? spec.values[spec.prefix + value];
+const FINISHED = 'PROCESS_STATE_FINISHED';
+
+/**
+ * What *_UNSPECIFIED means depends on the process: the reference says capabilities not used in the
+ * flow return UNSPECIFIED, and that the result is UNSPECIFIED until the process finishes.
+ */
+export function unspecifiedMeaning(p: Pick<Process, 'state' | 'result'>): Meaning {
+  const result = p.result ?? '';
+  if (result === 'PROCESS_RESULT_EXPIRED' || result === 'EXPIRED') {
+    return m('notUsed', 'No answer: the process expired before the journey was completed', SOURCES.getProcess);
+  }
+  if (p.state === FINISHED && result !== '' && result !== 'PROCESS_RESULT_UNSPECIFIED') {
+    return m('notUsed', 'Not used in this flow', SOURCES.getProcess);
+  }
+  if (p.state === 'PROCESS_STATE_FAILED') return m('notUsed', 'No answer: the process failed (processing error)', SOURCES.getProcess);
+  return m('notUsed', 'No answer yet: the process has not finished', SOURCES.getProcess);
+}
+
+/** Documented value (or its shorthand without the prefix, e.g. "LIVE") → meaning; UNSPECIFIED by state. */
+function lookUp(spec: EnumCapability, value: string, p: Pick<Process, 'state' | 'result'>): Meaning | undefined {
+  const full = value.startsWith(spec.prefix) ? value : spec.prefix + value;
+  if (full === `${spec.prefix}UNSPECIFIED`) return unspecifiedMeaning(p);
+  return spec.values[full];
 }
 
 /** `value` is `full`, or its shorthand without `prefix`. */
@@ -114,18 +136,39 @@ function is(value: string | undefined, full: string, prefix: string): boolean {
   return value === full || (value !== undefined && prefix + value === full);
 }
 
-function riskScoreMeaning(score: number): Meaning & { known: boolean } {
-  if (!(score >= -100 && score <= 100)) return { known: false, outcome: 'unknown', meaning: 'Outside the documented range (-100 to 100)' };
-  if (score < 0) return { known: true, outcome: 'negative', meaning: 'Higher risk of fraud: unico suggests rejecting' };
-  if (score === 0) return { known: true, outcome: 'inconclusive', meaning: 'Not enough evidence to estimate the risk (possibly a wrong CPF)' };
-  return { known: true, outcome: 'positive', meaning: 'Lower risk of fraud' };
+/** unico's five bands for the risk score, with its recommendation for each (SOURCES.riskScore). */
+export function riskScoreMeaning(score: number): Meaning & { known: boolean } {
+  const band = (outcome: Outcome, meaning: string): Meaning & { known: boolean } => ({ known: true, ...m(outcome, meaning, SOURCES.riskScore) });
+  if (!(score >= -100 && score <= 100)) return { known: false, ...m('unknown', 'Outside the documented range (-100 to +100)', SOURCES.riskScore) };
+  if (score <= -40) return band('negative', 'Strong negative (-100 to -40): unico recommends denying the registration');
+  if (score < 0) return band('inconclusive', 'Moderate negative (-39 to -1): unico recommends assessing the risks before deciding');
+  if (score === 0) return band('inconclusive', 'Neutral (0): a capture error, not a risk verdict; unico recommends a new capture');
+  if (score < 50) return band('inconclusive', 'Moderate positive (+1 to +49): unico recommends assessing the risks before deciding');
+  return band('positive', 'Strong positive (+50 to +100): unico recommends approving the registration');
 }
 
 function serproMeaning(score: number): Meaning & { known: boolean } {
-  if (score === -1) return { known: true, outcome: 'inconclusive', meaning: 'No face on file for this CPF' };
-  if (score === -2) return { known: true, outcome: 'inconclusive', meaning: 'Integration error' };
-  if (score >= 0 && score <= 100) return { known: true, outcome: 'info', meaning: 'Similarity with the face on file for this CPF (0 to 100)' };
-  return { known: false, outcome: 'unknown', meaning: 'Outside the documented values (-2, -1, 0 to 100)' };
+  const known = (outcome: Outcome, meaning: string): Meaning & { known: boolean } => ({ known: true, ...m(outcome, meaning, SOURCES.getProcess) });
+  if (score === -1) return known('inconclusive', 'No face on file for this CPF');
+  if (score === -2) return known('inconclusive', 'Integration error');
+  if (score >= 0 && score <= 100) return known('info', 'Similarity with the face on file for this CPF (0 to 100)');
+  return { known: false, ...m('unknown', 'Outside the documented values (-2, -1, 0 to 100)', SOURCES.getProcess) };
+}
+
+/** A risk score that was expected (enabled, identity inconclusive) but not returned. */
+export const SCORE_NOT_GENERATED: Meaning = m('inconclusive', 'No risk score was returned: it could not be generated', SOURCES.responseScenarios);
+
+/** Every fixed meaning of the tables above (for the source-table test and the translation bundle). */
+export function allMeanings(): Meaning[] {
+  const states = ['PROCESS_STATE_FINISHED', 'PROCESS_STATE_CREATED', 'PROCESS_STATE_FAILED'];
+  return [
+    ...ENUM_CAPABILITIES.flatMap((spec) => Object.values(spec.values)),
+    ...states.map((state) => unspecifiedMeaning({ state, result: state === FINISHED ? 'PROCESS_RESULT_OK' : undefined })),
+    unspecifiedMeaning({ state: FINISHED, result: 'PROCESS_RESULT_EXPIRED' }),
+    ...[-100, -10, 0, 10, 100, 200].map(riskScoreMeaning),
+    ...[-2, -1, 50, 200].map(serproMeaning),
+    SCORE_NOT_GENERATED, UNDOCUMENTED,
+  ];
 }
 
 const DOCUMENTED_FIELDS: ReadonlySet<string> = new Set([
@@ -147,8 +190,8 @@ export function capabilityRows(p: Process): CapabilityRow[] {
   for (const spec of ENUM_CAPABILITIES) {
     const value = spec.read(info);
     if (value === undefined || value === '') continue;
-    const m = lookUp(spec, value);
-    rows.push({ field: spec.field, capability: spec.capability, value, known: m !== undefined, ...(m ?? UNDOCUMENTED) });
+    const meaning = lookUp(spec, value, p);
+    rows.push({ field: spec.field, capability: spec.capability, value, known: meaning !== undefined, ...(meaning ?? UNDOCUMENTED) });
   }
   const score = info.scoreEngineResult?.score;
   if (score !== undefined) {
@@ -157,7 +200,7 @@ export function capabilityRows(p: Process): CapabilityRow[] {
     is(info.scoreEngineResult?.scoreEnabled, 'SCORE_ENABLED_TRUE', 'SCORE_ENABLED_') &&
     is(info.authenticationResult, 'AUTHENTICATION_RESULT_INCONCLUSIVE', 'AUTHENTICATION_RESULT_')
   ) {
-    rows.push({ field: 'scoreEngineResult.score', capability: 'Risk score', value: '', known: true, outcome: 'inconclusive', meaning: 'No risk score was returned: it could not be generated' });
+    rows.push({ field: 'scoreEngineResult.score', capability: 'Risk score', value: '', known: true, ...SCORE_NOT_GENERATED });
   }
   const serpro = info.serproResult?.score;
   if (serpro !== undefined) {
@@ -174,7 +217,7 @@ export function unknownCapabilityValues(info: AuthenticationInfo): { path: strin
   const out: { path: string; value: string }[] = [];
   for (const spec of ENUM_CAPABILITIES) {
     const value = spec.read(info);
-    if (value !== undefined && value !== '' && lookUp(spec, value) === undefined) out.push({ path: `authenticationInfo.${spec.field}`, value });
+    if (value !== undefined && value !== '' && lookUp(spec, value, {}) === undefined) out.push({ path: `authenticationInfo.${spec.field}`, value });
   }
   for (const [field, value] of undocumentedFields(info)) if (value !== '') out.push({ path: `authenticationInfo.${field}`, value });
   return out;

@@ -6,7 +6,7 @@
  * meaning never has a value spliced into it. Meanings follow the Get Process reference and
  * unico's documented response scenarios.
  */
-import { unknownCapabilityValues } from './capabilities';
+import { capabilityRows, unknownCapabilityValues } from './capabilities';
 import { DUI_TYPES, isKnown, PROCESS_RESULTS, PROCESS_STATES } from './enums';
 import type { Process } from './schema';
 
@@ -40,8 +40,23 @@ export interface ProcessSummary {
   createdAt: Date | undefined;
   finishedAt: Date | undefined;
   expiresAt: Date | undefined;
-  /** FINISHED or FAILED: the process will not change any more. */
+  /** FINISHED with a result, or FAILED: the process will not change any more. */
   stable: boolean;
+  /**
+   * On an OK verdict, every capability that did not answer positively (inconclusive, negative, or
+   * a risk score that was expected and not returned). The reference defines PROCESS_RESULT_OK as
+   * "all capabilities returned positive results", yet its own example is OK with an inconclusive
+   * identity: surfaces show the result as sent and never claim what these rows deny.
+   */
+  caveats: Caveat[];
+  /** The risk score, when unico returned one (the decision then rests on it). */
+  riskScore: number | undefined;
+}
+
+export interface Caveat {
+  /** The capability's English name (localised by the editor), e.g. "Identity verification". */
+  readonly capability: string;
+  readonly outcome: 'negative' | 'inconclusive' | 'missing';
 }
 
 function nonEmpty(v: string | undefined): string | undefined {
@@ -89,8 +104,21 @@ export function summarize(p: Process): ProcessSummary {
     createdAt: toDate(p.createdAt),
     finishedAt: toDate(p.finishedAt),
     expiresAt: toDate(p.expiresAt),
-    stable: state === 'PROCESS_STATE_FINISHED' || state === 'PROCESS_STATE_FAILED',
+    stable: (state === 'PROCESS_STATE_FINISHED' && result !== undefined && result !== 'PROCESS_RESULT_UNSPECIFIED') || state === 'PROCESS_STATE_FAILED',
+    caveats: verdict === 'ok' ? caveatsOf(p) : [],
+    riskScore: p.authenticationInfo?.scoreEngineResult?.score,
   };
+}
+
+function caveatsOf(p: Process): Caveat[] {
+  if (!p.authenticationInfo) return [{ capability: 'Capabilities', outcome: 'missing' }];
+  const out: Caveat[] = [];
+  for (const row of capabilityRows(p)) {
+    if (row.outcome !== 'negative' && row.outcome !== 'inconclusive') continue;
+    const outcome = row.value === '' ? 'missing' : row.outcome;
+    if (!out.some((c) => c.capability === row.capability && c.outcome === outcome)) out.push({ capability: row.capability, outcome });
+  }
+  return out;
 }
 
 const STATE_MEANINGS: Readonly<Record<(typeof PROCESS_STATES)[number], string>> = {

@@ -43,10 +43,10 @@ function section(id: string, heading: string, ...children: (Node | undefined)[])
 }
 
 function banner(view: ViewModel): HTMLElement {
-  const { verdict, title, detail } = view.banner;
+  const { verdict, title, detail, attention } = view.banner;
   const badge = h('span', { class: view.profile.production ? 'badge production' : 'badge' }, view.profile.label);
-  return h('header', { class: `banner verdict-${verdict}`, attrs: { role: 'status' } },
-    h('span', { class: 'verdict-icon', attrs: { 'aria-hidden': 'true' } }, VERDICT_ICON[verdict]),
+  return h('header', { class: `banner verdict-${verdict}${attention ? ' attention' : ''}`, attrs: { role: 'status' } },
+    h('span', { class: 'verdict-icon', attrs: { 'aria-hidden': 'true' } }, attention ? '!' : VERDICT_ICON[verdict]),
     h('div', { class: 'banner-text' }, h('h1', {}, title), detail ? h('p', { class: 'banner-detail' }, detail) : undefined),
     h('div', { class: 'banner-side' }, badge, h('code', { class: 'process-id' }, view.ref.id)));
 }

@@ -22,7 +22,7 @@ test.describe('process IDs in a log', () => {
     await showSample(wb);
 
     // lenses resolve through the lookup: the reference example's verdict, the 404's action
-    const okLens = wb.codeLenses(/OK · idunicosign · .* · Local emulator/).first();
+    const okLens = wb.codeLenses(/OK — .*; decided with risk score 85\.5 · idunicosign · .* · Local emulator/).first();
     await expect(okLens).toBeVisible();
     const notFoundLens = wb.codeLenses(/Not found in Local emulator/).first();
     await expect(notFoundLens).toBeVisible();
@@ -52,11 +52,11 @@ test.describe('process IDs in a log', () => {
 
   test('clicking a lens opens the process panel', async ({ workbench: wb }) => {
     await showSample(wb);
-    const okLens = wb.codeLenses(/OK · idunicosign · .* · Local emulator/).first();
+    const okLens = wb.codeLenses(/OK — .*; decided with risk score 85\.5 · idunicosign · .* · Local emulator/).first();
     await okLens.click();
     await expect(wb.tab(`${REFERENCE.slice(0, 8)} · Local emulator`)).toBeVisible();
     const frame = wb.webviewFrame();
-    await expect(frame.locator('header.banner h1')).toHaveText('OK');
+    await expect(frame.locator('header.banner h1')).toHaveText(/^OK — Identity verification inconclusive/);
     await wb.shot('ids-lens-opens-panel');
     expect(wb.hostErrors).toEqual([]);
   });

@@ -72,7 +72,7 @@ test.describe('look up a process', () => {
       await expect(wb.treeRows(pane, new RegExp(`^${group}`))).toBeVisible();
     }
     await wb.treeRows(pane, /^Capabilities/).locator('.monaco-tl-twistie').click();
-    await expect(wb.treeRows(pane, 'Liveness')).toContainText('LIVE · A live person');
+    await expect(wb.treeRows(pane, 'Liveness')).toContainText('LIVE · The user was alive');
     await wb.treeRows(pane, /^Person/).locator('.monaco-tl-twistie').click();
     await expect(wb.treeRows(pane, /^CPF/)).toContainText('***.456.789-**');
     await expect(pane).not.toContainText('Skywalker');

@@ -98,7 +98,7 @@ describe('the Processes tree', () => {
 
     const caps = await children(groups[1]?.node);
     const liveness = caps.find((c) => text(c.item.label) === 'Liveness');
-    assert.match(text(liveness?.item.description), /^LIVE · A live person/);
+    assert.match(text(liveness?.item.description), /^LIVE · The user was alive at the moment the selfie was captured/);
     assert.match(text(liveness?.item.tooltip), /LIVENESS_RESULT_LIVE/, 'the full value in the tooltip');
     assert.strictEqual(liveness && iconId(liveness.item), 'pass');
     const score = caps.find((c) => text(c.item.label) === 'Risk score' && text(c.item.description).startsWith('TRUE'));

@@ -120,8 +120,16 @@ describe('summary texts', () => {
   const finished = Date.parse('2024-01-01T10:15:00Z');
 
   it('lens title: verdict, flow, age and profile', () => {
-    assert.equal(lensTitle(reference, sandbox, finished + 2 * 3_600_000, l10n, 'en'), '$(check) OK · idunicosign · 2 hr. ago · Sandbox');
-    assert.equal(lensTitle(reference, production, finished + 90_000, l10n, 'en'), '$(check) OK · idunicosign · 2 min. ago · $(warning) Production');
+    const positive = fetched({ ...REFERENCE_EXAMPLE, authenticationInfo: { livenessResult: 'LIVENESS_RESULT_LIVE', authenticationResult: 'AUTHENTICATION_RESULT_POSITIVE' } });
+    assert.equal(lensTitle(positive, sandbox, finished + 2 * 3_600_000, l10n, 'en'), '$(check) OK · idunicosign · 2 hr. ago · Sandbox');
+    assert.equal(lensTitle(positive, production, finished + 90_000, l10n, 'en'), '$(check) OK · idunicosign · 2 min. ago · $(warning) Production');
+  });
+
+  it('lens title of an OK the capabilities do not back: says which, and on what the decision rests', () => {
+    // the reference example: OK with identity and fraud classification inconclusive, risk score 85.5
+    assert.equal(lensTitle(reference, sandbox, finished + 2 * 3_600_000, l10n, 'en'),
+      '$(warning) OK — Identity verification inconclusive, Risk fraud classification inconclusive; decided with risk score 85.5 · idunicosign · 2 hr. ago · Sandbox');
+    assert.match(lensTitle(reference, sandbox, finished, l10n, 'pt-BR'), /risk score 85,5/);
   });
 
   it('lens title of an unfinished process says pending', () => {
@@ -132,14 +140,14 @@ describe('summary texts', () => {
 
   it('hover: verdict, state, flow, times, capabilities, profile and the four actions on this ref', () => {
     const md = hoverMarkdown(reference, { id: REFERENCE_EXAMPLE_ID, profileId: 'production' }, production, finished, l10n, 'en');
-    assert.match(md, /\*\*OK\*\*/);
+    assert.match(md, /^\$\(warning\) \*\*OK — Identity verification inconclusive, Risk fraud classification inconclusive; decided with risk score 85\\\.5\*\*/);
     assert.match(md, new RegExp(REFERENCE_EXAMPLE_ID));
     assert.match(md, /\*\*\$\(warning\) Production\*\*/);
     assert.match(md, /State: Finished/);
     assert.match(md, /Flow: idunicosign/);
     assert.match(md, /Created 2024-01-01 10:00 UTC/);
     assert.match(md, /Finished 2024-01-01 10:15 UTC \(now\)/);
-    assert.match(md, /\*\*Liveness\*\*: A live person/);
+    assert.match(md, /\*\*Liveness\*\*: The user was alive at the moment the selfie was captured/);
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
     const arg = encodeURIComponent(JSON.stringify([{ id: REFERENCE_EXAMPLE_ID, profileId: 'production' }]));
     assert.ok(md.includes(`(command:idcloud.showProcess?${arg})`));

@@ -7,7 +7,9 @@ import { maskCpf, maskDate, maskName, maskValue } from '../../src/core/mask';
 import {
   capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, unknownValues, VERDICT_LABELS, type CapabilityRow, type Outcome, type Verdict,
 } from '../../src/core/model';
+import { allMeanings } from '../../src/core/capabilities';
 import { parseProcessResponse, type Process } from '../../src/core/schema';
+import { SOURCES } from '../../src/core/sources';
 import { STATIC_FIXTURES } from '../../src/emulator/fixtures';
 import { REFERENCE_EXAMPLE } from '../../src/emulator/reference';
 
@@ -18,8 +20,9 @@ function reference(): Process {
   return parseProcessResponse({ process: REFERENCE_EXAMPLE });
 }
 
+/** Rows of a finished process (where *_UNSPECIFIED means "not used in this flow"). */
 function rows(authenticationInfo: Process['authenticationInfo']): CapabilityRow[] {
-  return capabilityRows({ id: ID, authenticationInfo });
+  return capabilityRows({ id: ID, state: 'PROCESS_STATE_FINISHED', result: 'PROCESS_RESULT_OK', authenticationInfo });
 }
 
 describe('summarize', () => {
@@ -72,6 +75,12 @@ describe('summarize', () => {
       verdict: 'ok', verdictLabel: 'OK', state: 'PROCESS_STATE_FINISHED', stateKnown: true, result: 'PROCESS_RESULT_OK', resultKnown: true,
       flow: 'idunicosign', createdAt: new Date('2024-01-01T10:00:00Z'), finishedAt: new Date('2024-01-01T10:15:00Z'),
       expiresAt: new Date('2024-01-08T10:00:00Z'), stable: true,
+      // the reference's own example: OK, yet identity and fraud classification are inconclusive
+      caveats: [
+        { capability: 'Identity verification', outcome: 'inconclusive' },
+        { capability: 'Risk fraud classification', outcome: 'inconclusive' },
+      ],
+      riskScore: 85.5,
     });
     const odd = summarize({ id: ID, state: 'PROCESS_STATE_PAUSED', result: 'PROCESS_RESULT_NEW', flow: '', createdAt: 'yesterday', finishedAt: '' });
     assert.deepEqual([odd.state, odd.stateKnown, odd.result, odd.resultKnown, odd.flow, odd.createdAt, odd.finishedAt, odd.stable],
@@ -79,9 +88,38 @@ describe('summarize', () => {
     const bare = summarize({ id: ID });
     assert.deepEqual([bare.state, bare.stateKnown, bare.result, bare.resultKnown], ['', false, undefined, true]);
     for (const state of PROCESS_STATES) {
-      assert.equal(summarize({ id: ID, state }).stable, state === 'PROCESS_STATE_FINISHED' || state === 'PROCESS_STATE_FAILED', state);
+      assert.equal(summarize({ id: ID, state, result: 'PROCESS_RESULT_OK' }).stable, state === 'PROCESS_STATE_FINISHED' || state === 'PROCESS_STATE_FAILED', state);
     }
+    // FINISHED without a result is shown as Pending, so it must not be cached as settled either
+    assert.equal(summarize({ id: ID, state: 'PROCESS_STATE_FINISHED', result: 'PROCESS_RESULT_UNSPECIFIED' }).stable, false);
+    assert.equal(summarize({ id: ID, state: 'PROCESS_STATE_FINISHED' }).stable, false);
     assert.equal(summarize({ id: ID, createdAt: '2025-03-04T09:00:00.000001Z' }).createdAt?.toISOString(), '2025-03-04T09:00:00.000Z');
+  });
+});
+
+describe('summarize: caveats on an OK verdict', () => {
+  const ok = (authenticationInfo?: Process['authenticationInfo']): Process =>
+    ({ id: ID, state: 'PROCESS_STATE_FINISHED', result: 'PROCESS_RESULT_OK', authenticationInfo });
+
+  it('has none when every capability answered positively or was not used', () => {
+    assert.deepEqual(summarize(ok({ livenessResult: 'LIVENESS_RESULT_LIVE', authenticationResult: 'AUTHENTICATION_RESULT_POSITIVE', idAgeResult: 'ID_AGE_RESULT_UNSPECIFIED' })).caveats, []);
+  });
+
+  it('names each inconclusive or negative capability, and a risk score that was expected but not returned', () => {
+    assert.deepEqual(summarize(ok({ authenticationResult: 'AUTHENTICATION_RESULT_INCONCLUSIVE', scoreEngineResult: { scoreEnabled: 'SCORE_ENABLED_TRUE', score: -42 } })).caveats, [
+      { capability: 'Identity verification', outcome: 'inconclusive' },
+      { capability: 'Risk score', outcome: 'negative' },
+    ]);
+    assert.deepEqual(summarize(ok({ authenticationResult: 'INCONCLUSIVE', scoreEngineResult: { scoreEnabled: 'TRUE' } })).caveats, [
+      { capability: 'Identity verification', outcome: 'inconclusive' },
+      { capability: 'Risk score', outcome: 'missing' },
+    ]);
+    assert.deepEqual(summarize(ok()).caveats, [{ capability: 'Capabilities', outcome: 'missing' }]);
+  });
+
+  it('only qualifies OK: other verdicts already say the capabilities were not all positive', () => {
+    const invalid = { ...ok({ livenessResult: 'LIVENESS_RESULT_NOT_LIVE' }), result: 'PROCESS_RESULT_INVALID_IDENTITY' };
+    assert.deepEqual(summarize(invalid).caveats, []);
   });
 });
 
@@ -138,7 +176,36 @@ describe('capabilityRows', () => {
     }
     assert.equal(meanings.size, 14, 'each non-UNSPECIFIED value means something different');
     assert.deepEqual(SCORE_ENABLED.map((scoreEnabled) => rows({ scoreEngineResult: { scoreEnabled } })[0]?.outcome), ['info', 'info', 'notUsed']);
-    assert.equal(rows({ identityFraudstersResult: 'TRUST_RESULT_YES' })[0]?.meaning, 'Signs of fraud associated with this face');
+    // unico's own words (devcenter capabilities page), not ours
+    assert.equal(rows({ identityFraudstersResult: 'TRUST_RESULT_YES' })[0]?.meaning, 'The face has been involved in fraudulent identity transactions');
+    assert.match(rows({ identityFraudstersResult: 'TRUST_RESULT_INCONCLUSIVE' })[0]?.meaning ?? '', /^Insufficient evidence/);
+    assert.doesNotMatch(rows({ livenessResult: 'LIVENESS_RESULT_NOT_LIVE' })[0]?.meaning ?? '', /spoof/);
+    assert.match(rows({ idAgeResult: 'ID_AGE_RESULT_INCONCLUSIVE' })[0]?.meaning ?? '', /not documented by unico/);
+  });
+
+  it('says what UNSPECIFIED means from the state: not used only on a finished process', () => {
+    const unspecified = (state: string, result?: string): string | undefined =>
+      capabilityRows({ id: ID, state, result, authenticationInfo: { livenessResult: 'LIVENESS_RESULT_UNSPECIFIED' } })[0]?.meaning;
+    assert.equal(unspecified('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_OK'), 'Not used in this flow');
+    assert.equal(unspecified('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_INVALID_IDENTITY'), 'Not used in this flow');
+    assert.equal(unspecified('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_EXPIRED'), 'No answer: the process expired before the journey was completed');
+    assert.equal(unspecified('PROCESS_STATE_CREATED', 'PROCESS_RESULT_EXPIRED'), 'No answer: the process expired before the journey was completed');
+    assert.equal(unspecified('PROCESS_STATE_CREATED'), 'No answer yet: the process has not finished');
+    assert.equal(unspecified('AWAITING_FOR_DOCUMENT'), 'No answer yet: the process has not finished');
+    assert.equal(unspecified('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_UNSPECIFIED'), 'No answer yet: the process has not finished');
+    assert.equal(unspecified('PROCESS_STATE_FAILED'), 'No answer: the process failed (processing error)');
+  });
+
+  it('gives every meaning a source: the reference or a unico page', () => {
+    const meanings = allMeanings();
+    assert.ok(meanings.length >= 30, String(meanings.length));
+    const addresses = new Set<string>(Object.values(SOURCES));
+    for (const m of meanings) {
+      assert.ok(m.meaning !== '', 'empty meaning');
+      assert.ok(addresses.has(m.source), `${m.meaning}: no source`);
+      assert.match(m.source, /^https:\/\/(developer|devcenter|developers)\.unico\.io\//, m.meaning);
+    }
+    for (const row of capabilityRows(reference())) assert.ok(addresses.has(row.source), row.field);
   });
 
   it('reads the documented shorthand values (LIVE, INCONCLUSIVE) as the full ones', () => {
@@ -147,9 +214,10 @@ describe('capabilityRows', () => {
   });
 
   it('keeps and flags unknown values and undocumented fields', () => {
+    const source = SOURCES.getProcess;
     assert.deepEqual(rows({ livenessResult: 'LIVENESS_RESULT_MAYBE', faceWithOtherIdResult: 'FACE_WITH_OTHER_ID_RESULT_NO', authenticationId: 'a' }), [
-      { field: 'livenessResult', capability: 'Liveness', value: 'LIVENESS_RESULT_MAYBE', known: false, outcome: 'unknown', meaning: 'Not in the documented API' },
-      { field: 'faceWithOtherIdResult', capability: 'faceWithOtherIdResult', value: 'FACE_WITH_OTHER_ID_RESULT_NO', known: false, outcome: 'unknown', meaning: 'Not in the documented API' },
+      { field: 'livenessResult', capability: 'Liveness', value: 'LIVENESS_RESULT_MAYBE', known: false, outcome: 'unknown', meaning: 'Not in the documented API', source },
+      { field: 'faceWithOtherIdResult', capability: 'faceWithOtherIdResult', value: 'FACE_WITH_OTHER_ID_RESULT_NO', known: false, outcome: 'unknown', meaning: 'Not in the documented API', source },
     ]);
   });
 
@@ -163,19 +231,28 @@ describe('capabilityRows', () => {
       const row = rows({ scoreEngineResult: { scoreEnabled: 'SCORE_ENABLED_TRUE', score: s } })[1];
       return [row?.value, row?.known, row?.outcome];
     };
+    // unico's five bands (developer.unico.io risk-score page): deny, assess, capture error, assess, approve
     assert.deepEqual(score(-100), ['-100', true, 'negative']);
-    assert.deepEqual(score(-1), ['-1', true, 'negative']);
+    assert.deepEqual(score(-40), ['-40', true, 'negative']);
+    assert.deepEqual(score(-39), ['-39', true, 'inconclusive']);
+    assert.deepEqual(score(-1), ['-1', true, 'inconclusive']);
     assert.deepEqual(score(0), ['0', true, 'inconclusive']);
-    assert.deepEqual(score(0.5), ['0.5', true, 'positive']);
+    assert.deepEqual(score(0.5), ['0.5', true, 'inconclusive']);
+    assert.deepEqual(score(49), ['49', true, 'inconclusive']);
+    assert.deepEqual(score(50), ['50', true, 'positive']);
     assert.deepEqual(score(100), ['100', true, 'positive']);
     assert.deepEqual(score(101), ['101', false, 'unknown']);
     assert.deepEqual(score(-100.5), ['-100.5', false, 'unknown']);
-    assert.match(rows({ scoreEngineResult: { score: -42 } })[0]?.meaning ?? '', /Higher risk/);
+    const meaning = (s: number): string => rows({ scoreEngineResult: { score: s } })[0]?.meaning ?? '';
+    assert.match(meaning(-42), /recommends denying/);
+    assert.match(meaning(-10), /assessing the risks/);
+    assert.match(meaning(0), /capture error, not a risk verdict/);
+    assert.match(meaning(85.5), /recommends approving/);
 
     const expectedButMissing = rows({ authenticationResult: 'AUTHENTICATION_RESULT_INCONCLUSIVE', scoreEngineResult: { scoreEnabled: 'SCORE_ENABLED_TRUE' } });
     assert.deepEqual(expectedButMissing[2], {
       field: 'scoreEngineResult.score', capability: 'Risk score', value: '', known: true, outcome: 'inconclusive',
-      meaning: 'No risk score was returned: it could not be generated',
+      meaning: 'No risk score was returned: it could not be generated', source: SOURCES.responseScenarios,
     });
     assert.equal(rows({ authenticationResult: 'INCONCLUSIVE', scoreEngineResult: { scoreEnabled: 'TRUE' } }).length, 3, 'shorthand too');
     for (const info of [
@@ -189,8 +266,9 @@ describe('capabilityRows', () => {
 
   it('explains Serpro similarity, -1 and -2', () => {
     const serpro = (score: number): CapabilityRow | undefined => rows({ serproResult: { score } })[0];
-    assert.deepEqual(serpro(-1), { field: 'serproResult.score', capability: 'Serpro similarity', value: '-1', known: true, outcome: 'inconclusive', meaning: 'No face on file for this CPF' });
-    assert.deepEqual(serpro(-2), { field: 'serproResult.score', capability: 'Serpro similarity', value: '-2', known: true, outcome: 'inconclusive', meaning: 'Integration error' });
+    const source = SOURCES.getProcess;
+    assert.deepEqual(serpro(-1), { field: 'serproResult.score', capability: 'Serpro similarity', value: '-1', known: true, outcome: 'inconclusive', meaning: 'No face on file for this CPF', source });
+    assert.deepEqual(serpro(-2), { field: 'serproResult.score', capability: 'Serpro similarity', value: '-2', known: true, outcome: 'inconclusive', meaning: 'Integration error', source });
     for (const s of [0, 92, 98.1, 100]) assert.deepEqual([serpro(s)?.known, serpro(s)?.outcome], [true, 'info'], String(s));
     for (const s of [-3, -0.5, 101]) assert.deepEqual([serpro(s)?.known, serpro(s)?.outcome], [false, 'unknown'], String(s));
   });

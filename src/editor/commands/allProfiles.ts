@@ -4,6 +4,7 @@
  * asked only after its confirmation (lookups.get asks once per window, as for any lookup).
  */
 import * as vscode from 'vscode';
+import { verdictText } from '../verdictText';
 import { isIdCloudError } from '../../core/errors';
 import { summarize } from '../../core/model';
 import type { FetchedProcess } from '../../core/types';
@@ -77,7 +78,7 @@ async function pickHit(id: string, hits: readonly Checked[]): Promise<Checked | 
     const summary = hit.fetched ? summarize(hit.fetched.process) : undefined;
     return {
       label: hit.profile.production ? `$(warning) ${hit.profile.label}` : hit.profile.label,
-      description: summary ? vscode.l10n.t(summary.verdictLabel) : '',
+      description: summary ? verdictText(summary, vscode.l10n, vscode.env.language) : '',
       detail: summary?.flow,
       hit,
     };

@@ -10,6 +10,7 @@ import { capabilityRows, type Outcome, summarize, type Verdict } from '../../cor
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
 import { Commands } from '../commands/ids';
+import { needsAttention, verdictText } from '../verdictText';
 import type { ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
 
 /** The part of `vscode.l10n` the texts need. */
@@ -96,6 +97,11 @@ function stateLabel(state: string, l10n: L10n): string | undefined {
   }
 }
 
+/** The verdict's icon; an OK that its capabilities do not fully back gets the warning icon. */
+function verdictIcon(s: ReturnType<typeof summarize>): string {
+  return needsAttention(s) ? '$(warning)' : VERDICT_ICONS[s.verdict];
+}
+
 function utc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
@@ -103,7 +109,7 @@ function utc(date: Date): string {
 /** "✓ OK · idunicosign · 2 h ago · Sandbox": the title of a resolved code lens. */
 export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n, locale: string): string {
   const s = summarize(fetched.process);
-  const parts = [`${VERDICT_ICONS[s.verdict]} ${l10n.t(s.verdictLabel)}`];
+  const parts = [`${verdictIcon(s)} ${verdictText(s, l10n, locale)}`];
   if (s.flow !== undefined) parts.push(plain(s.flow, 32));
   const when = s.finishedAt ?? s.createdAt;
   if (when) parts.push(relativeTime(when.getTime(), now, locale, 'short'));
@@ -133,7 +139,7 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
   const s = summarize(p);
   // the actions right under the headline: a long hover scrolls, and they must stay in view
   const lines = [
-    `${VERDICT_ICONS[s.verdict]} **${l10n.t(s.verdictLabel)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`,
+    `${verdictIcon(s)} **${escapeMarkdown(verdictText(s, l10n, locale), 200)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`,
     '',
     actionLinks(ref, l10n),
     '',

@@ -13,6 +13,7 @@ import type {
   CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel,
 } from '../../protocol';
 import type { PresentedError, ProcessRef, Profile } from '../services';
+import { attentionNote, needsAttention, verdictText } from '../verdictText';
 import { formatSize, selfieDataUrl } from './files';
 import { maskJson, personalValues } from './personal';
 
@@ -81,8 +82,14 @@ function verdictTitle(verdict: Verdict): string {
 function banner(p: Process): ViewModel['banner'] {
   const s = summarize(p);
   const verdict: Verdict = s.verdict;
-  const detail = s.stateKnown && s.resultKnown ? meaningOf(s.result ? resultMeaning(s.result) : stateMeaning(s.state)) : '';
-  return { verdict, title: verdictTitle(verdict), detail: detail || [s.state, s.result].filter(Boolean).join(' · ') };
+  const note = attentionNote(s, vscode.l10n);
+  const detail = note ?? (s.stateKnown && s.resultKnown ? meaningOf(s.result ? resultMeaning(s.result) : stateMeaning(s.state)) : '');
+  return {
+    verdict,
+    title: needsAttention(s) ? verdictText(s, vscode.l10n, vscode.env.language) : verdictTitle(verdict),
+    detail: detail || [s.state, s.result].filter(Boolean).join(' · '),
+    ...(note ? { attention: true } : {}),
+  };
 }
 
 function pendingBanner(input: ViewInput): ViewModel['banner'] {
@@ -142,7 +149,7 @@ function groups(fetched: FetchedProcess, revealed: boolean, labels: Labels): Gro
     {
       id: 'state', heading: t('State and times'), fields: [
         field(t('State'), s.state, labels, { unknown: !s.stateKnown, note: meaningOf(s.state ? stateMeaning(s.state) : undefined) }),
-        field(t('Result'), s.result, labels, { unknown: !s.resultKnown, note: meaningOf(s.result ? resultMeaning(s.result) : undefined) }),
+        field(t('Result'), s.result, labels, { unknown: !s.resultKnown, note: attentionNote(s, vscode.l10n) ?? meaningOf(s.result ? resultMeaning(s.result) : undefined) }),
         field(t('Created'), p.createdAt, labels, { time: s.createdAt !== undefined }),
         field(t('Finished'), p.finishedAt, labels, { time: s.finishedAt !== undefined }),
         field(t('Expires'), p.expiresAt, labels, { time: s.expiresAt !== undefined }),

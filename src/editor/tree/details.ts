@@ -7,6 +7,7 @@ import { maskCpf, maskDate, maskName, maskValue } from '../../core/mask';
 import {
   capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, type DocumentRow,
 } from '../../core/model';
+import { attentionNote, verdictText } from '../verdictText';
 import type { FetchedProcess, Process } from '../../core/types';
 import { Commands } from '../commands/ids';
 import { flagIcon, outcomeIcon, relativeTime } from './format';
@@ -32,7 +33,7 @@ function resultChildren(p: Process, parent: Node, now: number): Node[] {
   const s = summarize(p);
   return [
     new FieldNode(parent, vscode.l10n.t('State'), s.state || '—', vscode.l10n.t(stateMeaning(s.state)), s.stateKnown ? undefined : UNKNOWN()),
-    new FieldNode(parent, vscode.l10n.t('Result'), s.result ?? '—', vscode.l10n.t(resultMeaning(s.result)), s.resultKnown ? undefined : UNKNOWN()),
+    new FieldNode(parent, vscode.l10n.t('Result'), s.result ?? '—', attentionNote(s, vscode.l10n) ?? vscode.l10n.t(resultMeaning(s.result)), s.resultKnown ? undefined : UNKNOWN()),
     ...textField(parent, vscode.l10n.t('Flow'), s.flow),
     ...dateField(parent, vscode.l10n.t('Created'), p.createdAt, s.createdAt, now),
     ...dateField(parent, vscode.l10n.t('Finished'), p.finishedAt, s.finishedAt, now),
@@ -127,7 +128,7 @@ export function processDetails(fetched: FetchedProcess, parent: Node, options: D
   const s = summarize(p);
   const capabilities = capabilityRows(p);
   return [
-    new GroupNode(parent, 'result', vscode.l10n.t('Result'), new vscode.ThemeIcon('checklist'), (g) => resultChildren(p, g, now), vscode.l10n.t(s.verdictLabel)),
+    new GroupNode(parent, 'result', vscode.l10n.t('Result'), new vscode.ThemeIcon('checklist'), (g) => resultChildren(p, g, now), verdictText(s, vscode.l10n, vscode.env.language)),
     new GroupNode(parent, 'capabilities', vscode.l10n.t('Capabilities'), new vscode.ThemeIcon('shield'), (g) => capabilityChildren(p, g), String(capabilities.length)),
     new GroupNode(parent, 'person', vscode.l10n.t('Person'), new vscode.ThemeIcon('person'), (g) => personChildren(p, g, revealed), revealed ? '' : vscode.l10n.t('masked')),
     new GroupNode(parent, 'company', vscode.l10n.t('Company'), new vscode.ThemeIcon('organization'), (g) => companyChildren(p, g)),

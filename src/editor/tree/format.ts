@@ -43,4 +43,6 @@ export function flagIcon(value: boolean | undefined, goodWhen = true): vscode.Th
 }
 
 export const ERROR_ICON = icon('warning', 'list.warningForeground');
+/** An OK that its capabilities do not fully back (see src/editor/verdictText.ts). */
+export const ATTENTION_ICON = icon('warning', 'list.warningForeground');
 export const NOT_FETCHED_ICON = icon('circle-large-outline');

@@ -10,7 +10,8 @@ import { Disposable } from '../lifecycle';
 import type { Lookups, Privacy, ProcessRef } from '../services';
 import { Commands } from '../commands/ids';
 import { processDetails } from './details';
-import { ERROR_ICON, NOT_FETCHED_ICON, relativeTime, verdictIcon } from './format';
+import { needsAttention, verdictText } from '../verdictText';
+import { ATTENTION_ICON, ERROR_ICON, NOT_FETCHED_ICON, relativeTime, verdictIcon } from './format';
 import type { ProcessHistory } from './history';
 import { GroupNode, MessageNode, type Node, type ProcessLook, ProcessNode, ProfileGroupNode, SectionNode } from './nodes';
 
@@ -159,10 +160,10 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
       const tooltip = [
         ref.id,
         where,
-        `${vscode.l10n.t(s.verdictLabel)} — ${s.state || '—'}${s.result ? ` / ${s.result}` : ''}`,
+        `${verdictText(s, vscode.l10n, vscode.env.language)} — ${s.state || '—'}${s.result ? ` / ${s.result}` : ''}`,
         vscode.l10n.t('Fetched {0}', relativeTime(new Date(fetched.fetchedAt), this.now())),
       ].join('\n');
-      return { icon: verdictIcon(s.verdict), description, tooltip };
+      return { icon: needsAttention(s) ? ATTENTION_ICON : verdictIcon(s.verdict), description, tooltip };
     }
     if (this.errors.has(key)) {
       return { icon: ERROR_ICON, description: vscode.l10n.t('lookup failed'), tooltip: `${ref.id}\n${where}\n${this.message(ref, this.errors.get(key))}` };
