@@ -56,7 +56,38 @@ export const ID_AGE_RESULTS = [
 ] as const;
 export const SCORE_ENABLED = ['SCORE_ENABLED_TRUE', 'SCORE_ENABLED_FALSE', 'SCORE_ENABLED_UNSPECIFIED'] as const;
 
-export const DUI_TYPES = ['DUI_TYPE_BR_CPF', 'DUI_TYPE_MX_CURP', 'DUI_TYPE_US_SSN'] as const;
+/** person.duiType: the 17 values of Create Process (SOURCES.createProcess). */
+export const DUI_TYPES = [
+  'DUI_TYPE_BR_CPF', 'DUI_TYPE_MX_CURP', 'DUI_TYPE_US_SSN', 'DUI_TYPE_BR_PASSPORT', 'DUI_TYPE_AR_PASSPORT', 'DUI_TYPE_AR_DNI',
+  'DUI_TYPE_NG_NIN', 'DUI_TYPE_CL_RUN', 'DUI_TYPE_EC_NI', 'DUI_TYPE_US_PASSPORT', 'DUI_TYPE_GT_CUI', 'DUI_TYPE_UY_CI',
+  'DUI_TYPE_ZZ_EMAIL', 'DUI_TYPE_ID_NIK', 'DUI_TYPE_ZZ_PHONE_NUMBER', 'DUI_TYPE_US_DRIVER_LICENSE', 'DUI_TYPE_NG_BVN',
+] as const;
+
+/** What each document type is (English literals, localised by the editor). */
+export const DUI_TYPE_LABELS: Readonly<Record<(typeof DUI_TYPES)[number], string>> = {
+  DUI_TYPE_BR_CPF: 'CPF (Brazil)',
+  DUI_TYPE_MX_CURP: 'CURP (Mexico)',
+  DUI_TYPE_US_SSN: 'Social Security number (United States)',
+  DUI_TYPE_BR_PASSPORT: 'Passport (Brazil)',
+  DUI_TYPE_AR_PASSPORT: 'Passport (Argentina)',
+  DUI_TYPE_AR_DNI: 'DNI (Argentina)',
+  DUI_TYPE_NG_NIN: 'National Identification Number (Nigeria)',
+  DUI_TYPE_CL_RUN: 'RUN (Chile)',
+  DUI_TYPE_EC_NI: 'National ID (Ecuador)',
+  DUI_TYPE_US_PASSPORT: 'Passport (United States)',
+  DUI_TYPE_GT_CUI: 'CUI (Guatemala)',
+  DUI_TYPE_UY_CI: 'Identity card (Uruguay)',
+  DUI_TYPE_ZZ_EMAIL: 'E-mail address',
+  DUI_TYPE_ID_NIK: 'NIK (Indonesia)',
+  DUI_TYPE_ZZ_PHONE_NUMBER: 'Phone number',
+  DUI_TYPE_US_DRIVER_LICENSE: 'Driver\'s license (United States)',
+  DUI_TYPE_NG_BVN: 'Bank Verification Number (Nigeria)',
+};
+
+/** The label of a documented document type; undefined for an unknown one (kept verbatim, flagged). */
+export function duiTypeLabel(value: string | undefined): string | undefined {
+  return value !== undefined && isKnown(DUI_TYPES, value) ? DUI_TYPE_LABELS[value] : undefined;
+}
 
 export function isKnown<T extends string>(known: readonly T[], value: string): value is T {
   return (known as readonly string[]).includes(value);

@@ -8,6 +8,7 @@ import {
   capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, unknownValues, VERDICT_LABELS, type CapabilityRow, type Outcome, type Verdict,
 } from '../../src/core/model';
 import { allMeanings } from '../../src/core/capabilities';
+import { DUI_TYPES, duiTypeLabel } from '../../src/core/enums';
 import { parseProcessResponse, type Process } from '../../src/core/schema';
 import { SOURCES } from '../../src/core/sources';
 import { STATIC_FIXTURES } from '../../src/emulator/fixtures';
@@ -320,7 +321,7 @@ describe('unknownValues', () => {
 
   it('lists every value the reference does not document, with its path', () => {
     const p: Process = {
-      id: ID, state: 'PROCESS_STATE_PAUSED', result: 'PROCESS_RESULT_NEW', person: { duiType: 'DUI_TYPE_AR_DNI' },
+      id: ID, state: 'PROCESS_STATE_PAUSED', result: 'PROCESS_RESULT_NEW', person: { duiType: 'DUI_TYPE_MARS_ID' },
       authenticationInfo: {
         livenessResult: 'LIVE', authenticationResult: 'AUTHENTICATION_RESULT_MAYBE', idAgeResult: '',
         scoreEngineResult: { scoreEnabled: 'SCORE_ENABLED_X', score: 5 }, faceWithOtherIdResult: 'NO',
@@ -329,7 +330,7 @@ describe('unknownValues', () => {
     assert.deepEqual(unknownValues(p), [
       { path: 'state', value: 'PROCESS_STATE_PAUSED' },
       { path: 'result', value: 'PROCESS_RESULT_NEW' },
-      { path: 'person.duiType', value: 'DUI_TYPE_AR_DNI' },
+      { path: 'person.duiType', value: 'DUI_TYPE_MARS_ID' },
       { path: 'authenticationInfo.authenticationResult', value: 'AUTHENTICATION_RESULT_MAYBE' },
       { path: 'authenticationInfo.scoreEngineResult.scoreEnabled', value: 'SCORE_ENABLED_X' },
       { path: 'authenticationInfo.faceWithOtherIdResult', value: 'NO' },
@@ -395,5 +396,17 @@ describe('masks', () => {
     assert.deepEqual(['', 'a', 'abcd', 'abcde', '12345678', '123456789', 'x'.repeat(16), 'x'.repeat(17), 'x'.repeat(500)].map(maskValue),
       ['', '****', '****', '********', '********', '************', '************', '****************', '****************']);
     assert.equal(maskValue('044589731564').includes('0'), false);
+  });
+});
+
+describe('person document types', () => {
+  it('knows the 17 documented types with a label each, and keeps an unknown one flagged', () => {
+    assert.equal(DUI_TYPES.length, 17);
+    for (const t of DUI_TYPES) assert.ok(duiTypeLabel(t), t);
+    assert.equal(new Set(DUI_TYPES.map(duiTypeLabel)).size, 17);
+    assert.equal(duiTypeLabel('DUI_TYPE_BR_CPF'), 'CPF (Brazil)');
+    assert.equal(duiTypeLabel('DUI_TYPE_MARS_ID'), undefined);
+    assert.deepEqual(unknownValues({ id: ID, person: { duiType: 'DUI_TYPE_AR_DNI' } }), []);
+    assert.deepEqual(unknownValues({ id: ID, person: { duiType: 'DUI_TYPE_MARS_ID' } }), [{ path: 'person.duiType', value: 'DUI_TYPE_MARS_ID' }]);
   });
 });

@@ -6,6 +6,7 @@
  * untouched: the webview inserts them as text.
  */
 import * as vscode from 'vscode';
+import { duiTypeLabel } from '../../core/enums';
 import { maskCpf, maskName, maskValue } from '../../core/mask';
 import { capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, unknownValues } from '../../core/model';
 import type { FetchedProcess, MediaFile, Process } from '../../core/types';
@@ -166,7 +167,7 @@ function groups(fetched: FetchedProcess, revealed: boolean, labels: Labels): Gro
     },
     {
       id: 'person', heading: t('Person'), fields: [
-        field(t('Document type'), person?.duiType, labels),
+        field(t('Document type'), person?.duiType, labels, { note: meaningOf(duiTypeLabel(person?.duiType)) }),
         personal(t('Document number'), person?.duiValue, revealed, number, labels),
         personal(t('Name'), person?.friendlyName, revealed, maskName, labels),
         field(t('Notifications'), person?.notifications?.map((n) => n.notificationChannel ?? '').join(', '), labels),

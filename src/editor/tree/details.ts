@@ -8,6 +8,7 @@ import {
   capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, type DocumentRow,
 } from '../../core/model';
 import { attentionNote, verdictText } from '../verdictText';
+import { duiTypeLabel } from '../../core/enums';
 import type { FetchedProcess, Process } from '../../core/types';
 import { Commands } from '../commands/ids';
 import { flagIcon, outcomeIcon, relativeTime } from './format';
@@ -80,7 +81,7 @@ function personChildren(p: Process, parent: Node, revealed: boolean): Node[] {
   const dui = person.duiValue;
   const isCpf = person.duiType === 'DUI_TYPE_BR_CPF';
   return [
-    ...textField(parent, vscode.l10n.t('Document type'), person.duiType),
+    ...(person.duiType ? [new FieldNode(parent, vscode.l10n.t('Document type'), person.duiType, vscode.l10n.t(duiTypeLabel(person.duiType) ?? 'A document type not in the documented API'))] : []),
     ...(dui ? [new FieldNode(parent, isCpf ? 'CPF' : vscode.l10n.t('Document number'), revealed ? dui : isCpf ? maskCpf(dui) : maskValue(dui))] : []),
     ...(person.friendlyName ? [new FieldNode(parent, vscode.l10n.t('Name'), revealed ? person.friendlyName : maskName(person.friendlyName))] : []),
     ...textField(parent, vscode.l10n.t('Notifications'), person.notifications?.map((n) => n.notificationChannel ?? '?').join(', ')),
