@@ -9,7 +9,7 @@ import { header, send, type RawResponse } from './http';
 import { RequestGate } from './rateLimit';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep, type RetryPolicy } from './retry';
 import { isProcessId } from './processId';
-import { parseErrorBody, parseMediaResponse, parseProcessResponse } from './schema';
+import { parseErrorBody, parseMediaResponse, parseProcess } from './schema';
 import {
   CancelledError,
   ForbiddenError,
@@ -94,7 +94,8 @@ export class IdCloudClient implements ProcessSource {
 
   async getProcess(id: string, options?: { signal?: AbortSignal }): Promise<FetchedProcess> {
     const answer = await this.getJson(id, '', this.options.maxBodyBytes ?? 5 * 1024 * 1024, options?.signal);
-    return { process: this.parse(answer, parseProcessResponse), rawJson: answer.text, fetchedAt: this.now() };
+    const { process, unexpected } = this.parse(answer, parseProcess);
+    return { process, rawJson: answer.text, fetchedAt: this.now(), ...(unexpected.length > 0 ? { unexpected } : {}) };
   }
 
   async getSelfie(id: string, options?: { signal?: AbortSignal }): Promise<MediaFile> {

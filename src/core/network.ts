@@ -6,6 +6,6 @@ export { createClient, IdCloudClient, unauthorizedReason, type ClientEvent, type
 export { PastedTokenSource, ServiceAccountTokenSource, type FreshToken, type ServiceAccountTokenSourceOptions } from './auth';
 export { decodeJwtPayload, validatePrivateKey, type ServiceAccount } from './jwt';
 export { TOKEN_ERROR_MEANINGS } from './tokenErrors';
-export { parseErrorBody, parseMediaResponse, parseProcessResponse, parseTokenErrorBody, parseTokenResponse } from './schema';
+export { parseErrorBody, parseMediaResponse, parseProcess, parseProcessResponse, parseTokenErrorBody, parseTokenResponse } from './schema';
 /** The editor builds its dispatcher (VS Code's http.proxy / http.proxyStrictSSL) from these. */
 export { Agent, ProxyAgent, type Dispatcher } from 'undici';

@@ -17,6 +17,7 @@ import {
   PROCESS_STATES, SCORE_ENABLED, SMART_REVALIDATION_RESULTS, TRUST_RESULTS, type Open,
 } from './enums';
 import { UnexpectedResponseError } from './errors';
+import { describeIssues, type DroppedValue, parseTolerant } from './schemaIssues';
 import type { MediaFile } from './types';
 
 /** An open enum: the known values type it, any string passes. */
@@ -146,43 +147,29 @@ function snippet(body: unknown): string {
   }
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
-  return out || '(body)';
-}
-
-/** The most specific reason: inside a union, the branch that got furthest into the value. */
-function explain(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): string {
-  if (issue.code === 'invalid_union') {
-    let best: z.core.$ZodIssue | undefined;
-    for (const branch of issue.errors) {
-      const first = branch[0];
-      if (first && (!best || first.path.length > best.path.length)) best = first;
-    }
-    if (best) return explain(best, [...path, ...best.path]);
-    return `${formatPath(path)}: matches none of the accepted forms`;
-  }
-  return `${formatPath(path)}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}`;
-}
-
-function describe(error: z.core.$ZodError): string {
-  return error.issues.slice(0, 3).map((issue) => explain(issue, issue.path)).join('; ');
-}
-
 function schemaError(body: unknown, detail: string): UnexpectedResponseError {
   return new UnexpectedResponseError('schema', 200, snippet(body), detail);
 }
 
 function parseOrThrow<T extends z.ZodMiniType>(schema: T, body: unknown): z.output<T> {
   const result = z.safeParse(schema, withoutNulls(body));
-  if (!result.success) throw schemaError(body, describe(result.error));
+  if (!result.success) throw schemaError(body, describeIssues(result.error));
   return result.data;
 }
 
 /** `{ process: {...} }` → Process; throws UnexpectedResponseError('schema') otherwise. */
 export function parseProcessResponse(body: unknown): Process {
-  return parseOrThrow(ProcessResponseSchema, body).process;
+  return parseProcess(body).process;
+}
+
+/**
+ * Like parseProcessResponse, but a mistyped field or array item inside the process is dropped and
+ * reported instead of failing the whole answer; only a body without `process.id` fails.
+ */
+export function parseProcess(body: unknown): { process: Process; unexpected: DroppedValue[] } {
+  const result = parseTolerant(ProcessResponseSchema, withoutNulls(body), (path) => path.length > 1 && path[0] === 'process' && path[1] !== 'id');
+  if (!result.success) throw schemaError(body, result.detail);
+  return { process: result.data.process, unexpected: result.dropped };
 }
 
 const MediaSchema = z.looseObject({ fileContents: z.string(), contentType: str });

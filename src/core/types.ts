@@ -1,5 +1,6 @@
 /** Types shared by the core's two bundles and the editor. Type-only imports: no runtime cost. */
 import type { Process } from './schema';
+import type { DroppedValue } from './schemaIssues';
 
 export type { Process };
 
@@ -10,6 +11,8 @@ export interface FetchedProcess {
   readonly rawJson: string;
   /** Date.now() when the response arrived. */
   readonly fetchedAt: number;
+  /** Values of the wrong type that were left out of `process` (shown raw, marked unexpected). */
+  readonly unexpected?: readonly DroppedValue[];
 }
 
 /** Get Selfie / Get Evidence Set, decoded: held in memory, written to disk only on Save. */

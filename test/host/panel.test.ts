@@ -20,6 +20,7 @@ import { LookupService } from '../../src/editor/profiles/lookups';
 import { PrivacyState } from '../../src/editor/profiles/privacy';
 import { ProfileService } from '../../src/editor/profiles/profileService';
 import * as emulator from '../../src/emulator/index';
+import { REFERENCE_EXAMPLE } from '../../src/emulator/reference';
 import type { HostMessage, ViewModel } from '../../src/protocol';
 
 const EMULATOR = 'emulator';
@@ -326,6 +327,27 @@ describe('process panel (host side, against the emulator)', function () {
     const ocr = view.process?.services[0]?.documents[0]?.ocr.map((f) => f.label);
     assert.ok(ocr?.includes('<img src=x onerror=alert(1)>'));
     assert.ok(view.process?.unknownNotice);
+  });
+
+  it('keeps a process with mistyped fields: the rest renders, the left-out values show raw and marked, personal ones masked', () => {
+    const body = { process: { ...REFERENCE_EXAMPLE, person: { duiType: 'DUI_TYPE_BR_CPF', duiValue: 12345678909 }, services: [{ consent_granted: 'true' }] } };
+    const { process, unexpected } = network.parseProcess(body);
+    const fetched: FetchedProcess = { process, unexpected, rawJson: JSON.stringify(body), fetchedAt: 0 };
+    const view = (revealed: boolean): ViewModel => buildViewModel({
+      ref: ref(emulator.REFERENCE_EXAMPLE_ID), profile: h.deps.lookups.profile(EMULATOR), fetched, revealed, loading: false, error: undefined,
+      media: { selfie: { status: 'idle' }, evidenceSet: { status: 'idle' } },
+    });
+    const hidden = view(false);
+    assert.ok(hidden.process?.unknownNotice);
+    assert.strictEqual(hidden.banner.verdict, 'ok');
+    const group = hidden.process.groups.find((g) => g.id === 'unexpected');
+    assert.ok(group);
+    assert.deepStrictEqual(group.fields.map((f) => [f.label, f.unknown]), [['process.person.duiValue', true], ['process.services[0].consent_granted', true]]);
+    assert.ok(!JSON.stringify(hidden).includes('12345678909'), 'a CPF sent as a number is masked while hidden');
+    assert.strictEqual(group.fields[1]?.value, '"true"');
+    const shown = view(true).process?.groups.find((g) => g.id === 'unexpected');
+    assert.ok(shown);
+    assert.strictEqual(shown.fields[0]?.value, '12345678909');
   });
 
   it('opens one panel per process (from Look Up Process) and reuses it', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isIdCloudError, UnexpectedResponseError } from '../../src/core/errors';
-import { parseErrorBody, parseMediaResponse, parseProcessResponse, parseTokenErrorBody, parseTokenResponse } from '../../src/core/schema';
+import { parseErrorBody, parseMediaResponse, parseProcess, parseProcessResponse, parseTokenErrorBody, parseTokenResponse } from '../../src/core/schema';
 
 /** unico's Get Process example response, verbatim from the reference. */
 const REFERENCE = `{
@@ -234,23 +234,46 @@ describe('parseProcessResponse', () => {
     }
   });
 
-  it('names the offending path in the detail, never the value', () => {
+  it('fails only without a process or its id, naming the offending path in the detail, never the value', () => {
     const cases: [unknown, string][] = [
       [{ process: { id: 5 } }, 'process.id: expected string'],
-      [{ process: { id: ID, state: 7 } }, 'process.state: expected string'],
-      [{ process: { id: ID, capacities: 'liveness' } }, 'process.capacities: expected array'],
-      [{ process: { id: ID, person: { duiValue: 12345678909 } } }, 'process.person.duiValue: expected string'],
-      [{ process: { id: ID, authenticationInfo: { scoreEngineResult: { score: 'high' } } } }, 'process.authenticationInfo.scoreEngineResult.score: expected number'],
-      [{ process: { id: ID, services: [{ documents: [{ cpf_match: 'yes' }] }] } }, 'process.services[0].documents[0].cpf_match: expected boolean'],
-      [{ process: { id: ID, services: [{ documents: [{}, { doc: { data: [] } }] }] } }, 'process.services[0].documents[1].doc.data: expected record'],
-      [{ process: { id: ID, services: 'none' } }, 'process.services: expected array'],
+      [{ process: { state: 'PROCESS_STATE_CREATED' } }, 'process.id: expected string'],
+      [{ process: 'none' }, 'process: expected object'],
       [{}, 'process: expected object'],
     ];
     for (const [body, detail] of cases) {
       const e = schemaError(() => parseProcessResponse(body));
       assert.ok(e.detail.startsWith(detail), `${e.detail} should start with ${detail}`);
-      assert.ok(!e.message.includes('12345678909') && !e.message.includes('high'), e.message);
     }
+  });
+
+  it('keeps the process when a field or an array item has the wrong type, and reports what it left out', () => {
+    const cases: [unknown, string, string][] = [
+      [{ process: { id: ID, state: 7 } }, 'process.state', '7'],
+      [{ process: { id: ID, capacities: 'liveness' } }, 'process.capacities', '"liveness"'],
+      [{ process: { id: ID, person: { duiValue: 12345678909 } } }, 'process.person.duiValue', '12345678909'],
+      [{ process: { id: ID, authenticationInfo: { scoreEngineResult: { score: 'high' } } } }, 'process.authenticationInfo.scoreEngineResult.score', '"high"'],
+      [{ process: { id: ID, services: [{ documents: [{ cpf_match: 'yes' }] }] } }, 'process.services[0].documents[0].cpf_match', '"yes"'],
+      [{ process: { id: ID, services: [{ consent_granted: 'true', envelopeId: 'e' }] } }, 'process.services[0].consent_granted', '"true"'],
+      [{ process: { id: ID, services: [{ documents: [{}, { doc: { data: [] } }] }] } }, 'process.services[0].documents[1].doc.data', '[]'],
+      [{ process: { id: ID, capacities: ['PROCESS_CAPACITY_IDLIVE', 3] } }, 'process.capacities[1]', '3'],
+    ];
+    for (const [body, path, raw] of cases) {
+      const { process, unexpected } = parseProcess(body);
+      assert.equal(process.id, ID);
+      assert.deepEqual(unexpected.map((u) => ({ path: u.path, raw: u.raw })), [{ path, raw }], path);
+    }
+    const kept = parseProcess({ process: { id: ID, state: 'PROCESS_STATE_FINISHED', services: [{ consent_granted: 'true', envelopeId: 'e' }], capacities: ['A', 3, 'B'] } });
+    assert.equal(kept.process.state, 'PROCESS_STATE_FINISHED');
+    assert.deepEqual(kept.process.services, [{ envelopeId: 'e' }]);
+    assert.deepEqual(kept.process.capacities, ['A', 'B']);
+    assert.deepEqual(parseProcess(JSON.parse(REFERENCE)).unexpected, []);
+  });
+
+  it('leaves the body it was given untouched when it drops a value', () => {
+    const body = { process: { id: ID, services: [{ consent_granted: 'true' }] } };
+    parseProcess(body);
+    assert.deepEqual(body, { process: { id: ID, services: [{ consent_granted: 'true' }] } });
   });
 
   it('keeps a size-capped copy of the body, with token values redacted', () => {

@@ -107,10 +107,10 @@ function processView(fetched: FetchedProcess, revealed: boolean, labels: Labels)
   const p = fetched.process;
   const unknown = unknownValues(p);
   return {
-    ...(unknown.length > 0
+    ...(unknown.length > 0 || (fetched.unexpected?.length ?? 0) > 0
       ? { unknownNotice: vscode.l10n.t('This response has values this version does not know; they are shown as sent and marked “{0}”.', labels.unknownValue) }
       : {}),
-    groups: groups(fetched, revealed, labels),
+    groups: [...groups(fetched, revealed, labels), ...unexpectedGroup(fetched, revealed)],
     capabilities: capabilityRows(p).map((r): CapabilityView => ({
       capability: r.capability, field: r.field, value: r.value, known: r.known, tone: toneOf(r.outcome), meaning: meaningOf(r.meaning),
     })),
@@ -187,6 +187,27 @@ function groups(fetched: FetchedProcess, revealed: boolean, labels: Labels): Gro
   ];
 }
 
+/** Where a left-out value may hold personal data or bearer material: masked while hidden. */
+const SENSITIVE_PATH = /person|doc\.data|friendlyName|duiValue|token|signed_url/i;
+
+/** Values of the wrong type that the parser left out of the process: shown raw, marked unknown. */
+function unexpectedGroup(fetched: FetchedProcess, revealed: boolean): GroupView[] {
+  const dropped = fetched.unexpected ?? [];
+  if (dropped.length === 0) return [];
+  return [{
+    id: 'unexpected',
+    heading: vscode.l10n.t('Values of an unexpected type'),
+    fields: dropped.map((d): FieldView => {
+      const hide = !revealed && SENSITIVE_PATH.test(d.path);
+      return {
+        label: d.path, value: hide ? maskValue(d.raw) : d.raw, unknown: true,
+        note: vscode.l10n.t('Not of the type the reference documents; shown as sent, and left out of everything above.'),
+        ...(hide ? { personal: true } : {}),
+      };
+    }),
+  }];
+}
+
 function services(p: Process, revealed: boolean, labels: Labels): ServiceView[] {
   const t = vscode.l10n.t;
   const rows = documentRows(p);
@@ -222,7 +243,23 @@ function rawJson(fetched: FetchedProcess, revealed: boolean): unknown {
   } catch {
     value = fetched.rawJson;
   }
-  return revealed ? value : maskJson(value, personalValues(fetched.process, documentRows(fetched.process)), maskValue);
+  if (revealed) return value;
+  for (const d of fetched.unexpected ?? []) if (SENSITIVE_PATH.test(d.path)) value = replaceAt(value, d.keys, maskValue(d.raw));
+  return maskJson(value, personalValues(fetched.process, documentRows(fetched.process)), maskValue);
+}
+
+/** `value` with the value at `keys` replaced (copy-on-write along the path); unchanged where the path does not exist. */
+function replaceAt(value: unknown, keys: readonly (string | number)[], replacement: unknown): unknown {
+  const [key, ...rest] = keys;
+  if (key === undefined) return replacement;
+  if (Array.isArray(value) && typeof key === 'number' && key < value.length) {
+    return value.map((v: unknown, i) => (i === key ? replaceAt(v, rest, replacement) : v));
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key)) {
+    const obj = value as Record<string, unknown>;
+    return { ...obj, [key]: replaceAt(obj[String(key)], rest, replacement) };
+  }
+  return value;
 }
 
 function mediaView(kind: MediaKind, held: HeldMedia, revealed: boolean): MediaView {
