@@ -261,6 +261,25 @@ describe('process panel (host side, against the emulator)', function () {
     controller.dispose();
   });
 
+  it('explains a missing selfie or evidence set by unico\'s windows, and never offers other profiles for a process on screen', async () => {
+    const cases: [string, 'getSelfie' | 'getEvidenceSet', RegExp][] = [
+      ['38d483d8-2fc3-41cc-b879-2f2f4b187e20', 'getEvidenceSet', /exists only once the process has finished/],
+      ['38d483d8-2fc3-41cc-b879-2f2f4b187e20', 'getSelfie', /8 hours after the process finishes/],
+      ['8975d3ed-791a-4278-b23c-7aea250b7442', 'getSelfie', /no selfie for Smart Revalidation/],
+    ];
+    for (const [id, type, message] of cases) {
+      const { controller, last } = makePanel(h, ref(id));
+      await controller.receive({ type: 'ready' });
+      await controller.load({ force: false, interactive: true });
+      await controller.receive({ type });
+      const media = type === 'getSelfie' ? last().selfie : last().evidenceSet;
+      assert.strictEqual(media.status, 'error', `${id} ${type}`);
+      assert.match(media.text, message);
+      assert.doesNotMatch(media.text, /Not found in|All Profiles/);
+      controller.dispose();
+    }
+  });
+
   it('shows a failed lookup as an error with its actions, and keeps the panel usable', async () => {
     const missing = ref(emulator.UNKNOWN_PROCESS_ID);
     const { controller, last } = makePanel(h, missing);

@@ -11,7 +11,9 @@ import { documentRows } from '../../core/model';
 import type { FetchedProcess } from '../../core/types';
 import { isWebviewMessage, type HostMessage, type MediaKind, type WebviewMessage } from '../../protocol';
 import { Commands } from '../commands/ids';
+import { isIdCloudError } from '../../core/errors';
 import { isCancellation, presentError } from '../errorMessages';
+import { mediaNotFound } from './mediaNotFound';
 import { Disposable } from '../lifecycle';
 import type { PresentedError, ProcessRef } from '../services';
 import type { PanelDeps } from './index';
@@ -168,7 +170,11 @@ export class PanelController extends Disposable {
       this.media[kind] = { status: 'ready', file };
     } catch (e) {
       if (this.lifetime.signal.aborted) return;
-      this.media[kind] = { status: 'error', message: this.present(e).message };
+      const fetched = this.deps.lookups.peek(this.ref);
+      const message = isIdCloudError(e) && e.kind === 'notFound' && fetched
+        ? mediaNotFound(kind, fetched.process, Date.now())
+        : this.present(e).message;
+      this.media[kind] = { status: 'error', message };
     }
     this.render();
   }
