@@ -12,6 +12,7 @@ import { ProcessRoutes } from './processes';
 import { REFERENCE_EXAMPLE_ID } from './reference';
 import { EmulatorServer, IDENTITY_PATH } from './server';
 import { SignedUrls } from './signedUrls';
+import { anchorDay, syntheticFixture } from './synthetic';
 
 export { FAULT_IDS, FAULTS, LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, type FaultName };
 export { HOSTILE_PROCESS_ID } from './hostile';
@@ -27,6 +28,11 @@ export interface EmulatorOptions {
   readonly slowDelayMs?: number;
   /** The clock (ms) for token times, signed-URL expiry and the live process; default Date.now. */
   readonly now?: () => number;
+  /**
+   * Synthetic mode: any other well-formed UUID (but UNKNOWN_PROCESS_ID) resolves, deterministically
+   * from its bytes, to a realistic process; ~3% still answer 404. Default false (404 for all).
+   */
+  readonly synthetic?: boolean;
   /** One line per request (method, path, status); never tokens, keys, CPFs or names. */
   readonly log?: (line: string) => void;
 }
@@ -50,7 +56,7 @@ export const FIXTURES: readonly { readonly id: string; readonly title: string; r
   LIVE_PROCESS_INFO,
 ];
 
-/** A valid UUID the emulator answers 404 for (as for any ID outside the catalogue). */
+/** A valid UUID the emulator answers 404 for (as for any ID outside the catalogue, unless synthetic). */
 export const UNKNOWN_PROCESS_ID = '00000000-0000-4000-8000-000000000404';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -60,6 +66,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const apiBaseUrl = `http://127.0.0.1:${server.port}`;
   const identityUrl = `${apiBaseUrl}${IDENTITY_PATH}`;
   const signedUrls = new SignedUrls(apiBaseUrl, now);
+  const anchor = anchorDay(now());
+  const synthetic = options.synthetic === true
+    ? (id: string) => (id === UNKNOWN_PROCESS_ID ? undefined : syntheticFixture(id, anchor))
+    : undefined;
   server.serve({
     baseUrl: apiBaseUrl,
     now,
@@ -77,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       signedUrls,
       slowDelayMs: options.slowDelayMs ?? 20_000,
       later: server.later,
+      synthetic,
     }),
   });
   return {

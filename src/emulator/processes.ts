@@ -21,6 +21,8 @@ export interface ProcessRoutesDeps {
   readonly signedUrls: SignedUrls;
   readonly slowDelayMs: number;
   readonly later: (fn: () => void, ms: number) => void;
+  /** Synthetic mode: a process for a UUID outside the catalogue (undefined → 404). */
+  readonly synthetic?: (id: string) => Fixture | undefined;
 }
 
 export class ProcessRoutes {
@@ -45,7 +47,7 @@ export class ProcessRoutes {
       injectFault(fault, { res, route, id, answer, count, later: this.deps.later, slowDelayMs: this.deps.slowDelayMs });
       return;
     }
-    const fixture = id === LIVE_PROCESS_ID ? this.deps.live.current() : this.deps.fixtures.get(id);
+    const fixture = id === LIVE_PROCESS_ID ? this.deps.live.current() : this.deps.fixtures.get(id) ?? this.deps.synthetic?.(id);
     if (!fixture) {
       sendGrpcError(res, 404, 5, 'error getting process: rpc error: code = NotFound desc = process not found');
       return;
