@@ -10,6 +10,7 @@ import { checkAccessToken, wwwAuthenticate, type AccessTokenIssuer } from './env
 import { readBody, send, sendJson, sendText } from './http';
 import type { TokenEndpoint } from './identity';
 import type { ProcessRoutes } from './processes';
+import type { RequestLog } from './requestLog';
 import { SIGNED_PATH_PREFIX, storageError, type SignedUrls } from './signedUrls';
 
 export const IDENTITY_PATH = '/identity';
@@ -24,6 +25,7 @@ export interface Routes {
   readonly signedUrls: SignedUrls;
   readonly now: () => number;
   readonly log: ((line: string) => void) | undefined;
+  readonly requests: RequestLog;
 }
 
 /** A server that is listening, with what it holds open. */
@@ -82,6 +84,10 @@ export class EmulatorServer {
     const routes = this.routes;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
+    if (routes) {
+      const entry = { at: routes.requests.now(), method, path: url.pathname };
+      res.once('close', () => { routes.requests.add({ ...entry, status: res.writableFinished ? res.statusCode : 0 }); });
+    }
     if (routes?.log) {
       const log = routes.log;
       res.on('finish', () => { log(`${method} ${url.pathname} → ${res.statusCode}`); });
