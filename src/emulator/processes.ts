@@ -12,7 +12,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from './jwt';
 import { LIVE_PROCESS_ID, type LiveProcess } from './live';
 import type { SignedUrls } from './signedUrls';
 
-const ROUTE = /^\/client\/v1\/process\/([^/]+)(?:\/(selfie|evidenceset))?$/;
+/** An empty ID (`/client/v1/process/`) matches too: the reference answers 400 when it is missing. */
+const ROUTE = /^\/client\/v1\/process\/([^/]*)(?:\/(selfie|evidenceset))?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ProcessRoutesDeps {
