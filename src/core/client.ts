@@ -144,8 +144,14 @@ export class IdCloudClient implements ProcessSource {
         // A source that cannot renew (a pasted token) hands back the same token: report the 401.
         if ((await this.options.tokenSource.getToken(signal)) === token) throw verdict.error;
         this.emit({ type: 'retry', method: 'GET', path, attempt, delayMs: 0, reason: 'unauthorized' });
-      } else if (verdict.retry === 'rateLimited' && rateLimitRetries < this.policy.maxRateLimitRetries) {
-        await this.pause(verdict.delayMs ?? backoffDelay(rateLimitRetries, this.policy, this.random), 'rateLimited', path, attempt, signal);
+      } else if (verdict.retry === 'rateLimited') {
+        // The whole client (the profile) waits: no request starts through the gate before the
+        // pause ends, and this one's retry queues there like the others (no second, private wait).
+        const delayMs = verdict.delayMs ?? backoffDelay(rateLimitRetries, this.policy, this.random);
+        this.gate.pause(delayMs);
+        // A server that asks for a long pause gets it from the user, not from a spinner.
+        if (rateLimitRetries >= this.policy.maxRateLimitRetries || delayMs > this.policy.maxRetryAfterMs) throw verdict.error;
+        this.emit({ type: 'retry', method: 'GET', path, attempt, delayMs, reason: 'rateLimited' });
         rateLimitRetries++;
       } else if (verdict.retry === 'server' && serverRetries < this.policy.maxServerRetries) {
         await this.pause(backoffDelay(serverRetries++, this.policy, this.random), 'server', path, attempt, signal);
@@ -155,7 +161,18 @@ export class IdCloudClient implements ProcessSource {
     }
   }
 
+  /**
+   * How long this client (its profile) is paused by a 429, in ms (0 when it is not). A request
+   * made while the pause is longer than the retry policy's `maxRetryAfterMs` fails at once with
+   * RateLimitedError(remaining); a shorter pause is waited out in the gate.
+   */
+  pausedForMs(): number {
+    return this.gate.pausedForMs();
+  }
+
   private async attempt(path: string, token: string, maxBodyBytes: number, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
+    const paused = this.gate.pausedForMs();
+    if (paused > this.policy.maxRetryAfterMs) throw new RateLimitedError(paused);
     const release = await this.gate.acquire(signal);
     const started = this.now();
     this.emit({ type: 'request', method: 'GET', path, attempt });
@@ -188,10 +205,7 @@ export class IdCloudClient implements ProcessSource {
     if (status === 404) return { error: new NotFoundError(processId, detail) };
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), this.now());
-      const error = new RateLimitedError(retryAfterMs);
-      // A server that asks for a long pause gets it from the user, not from a spinner.
-      if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxRetryAfterMs) return { error };
-      return { error, retry: 'rateLimited', delayMs: retryAfterMs };
+      return { error: new RateLimitedError(retryAfterMs), retry: 'rateLimited', delayMs: retryAfterMs };
     }
     if (status >= 500) return { error: new ServerError(status, code, detail), retry: 'server' };
     return { error: new UnexpectedResponseError('status', status, text.slice(0, RAW_BODY_CAP), `HTTP ${status}`) };
