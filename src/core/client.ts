@@ -41,7 +41,10 @@ export interface ClientOptions {
   readonly apiBaseUrl: string;
   readonly tokenSource: TokenSource;
   readonly dispatcher?: Dispatcher;
-  /** Per attempt. Default 15 000. */
+  /**
+   * Each attempt's overall deadline (connecting, waiting and reading the whole body), also its
+   * idle timeout. Selfie and evidence-set downloads get MEDIA_TIME_FACTOR times as long. Default 15 000.
+   */
   readonly timeoutMs?: number;
   /** Default 10 (unico's documented tenant limit). */
   readonly rateLimitPerSecond?: number;
@@ -61,6 +64,8 @@ export interface ClientOptions {
 /** How much of a body an error keeps for "Open Raw Response". */
 const RAW_BODY_CAP = 256 * 1024;
 const DETAIL_CAP = 500;
+/** Selfie and evidence-set bodies run to tens of MiB: their deadline is this many times longer. */
+export const MEDIA_TIME_FACTOR = 4;
 
 interface JsonAnswer {
   readonly status: number;
@@ -123,6 +128,7 @@ export class IdCloudClient implements ProcessSource {
     if (!isProcessId(id)) throw new InvalidProcessIdError(id);
     const processId = id.toLowerCase();
     const path = `/client/v1/process/${processId}${suffix}`;
+    const timeoutMs = (this.options.timeoutMs ?? 15_000) * (suffix === '' ? 1 : MEDIA_TIME_FACTOR);
     let rateLimitRetries = 0;
     let serverRetries = 0;
     let renewed = false;
@@ -130,7 +136,7 @@ export class IdCloudClient implements ProcessSource {
       const token = await this.options.tokenSource.getToken(signal);
       let res: RawResponse;
       try {
-        res = await this.attempt(path, token, maxBodyBytes, attempt, signal);
+        res = await this.attempt(path, token, { maxBodyBytes, timeoutMs }, attempt, signal);
       } catch (e) {
         if (!(e instanceof NetworkError && e.failure === 'reset' && serverRetries < this.policy.maxServerRetries)) throw e;
         await this.pause(backoffDelay(serverRetries++, this.policy, this.random), 'reset', path, attempt, signal);
@@ -170,7 +176,13 @@ export class IdCloudClient implements ProcessSource {
     return this.gate.pausedForMs();
   }
 
-  private async attempt(path: string, token: string, maxBodyBytes: number, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
+  private async attempt(
+    path: string,
+    token: string,
+    { maxBodyBytes, timeoutMs }: { maxBodyBytes: number; timeoutMs: number },
+    attempt: number,
+    signal?: AbortSignal,
+  ): Promise<RawResponse> {
     const paused = this.gate.pausedForMs();
     if (paused > this.policy.maxRetryAfterMs) throw new RateLimitedError(paused);
     const release = await this.gate.acquire(signal);
@@ -182,7 +194,7 @@ export class IdCloudClient implements ProcessSource {
         method: 'GET',
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         dispatcher: this.options.dispatcher,
-        timeoutMs: this.options.timeoutMs ?? 15_000,
+        timeoutMs,
         maxBodyBytes,
         signal,
       });
