@@ -91,7 +91,9 @@ export async function send(options: SendOptions): Promise<RawResponse> {
     const host = hostOf(options.url);
     const codes = errorCodes(e);
     if (stop.signal.aborted || codes.some((c) => TIMEOUT_CODES.has(c))) throw new TimeoutError(options.timeoutMs, host);
-    throw new NetworkError(networkFailure(codes), host, codes[0], e);
+    const failure = networkFailure(codes);
+    // A TLS failure is named by its certificate code, not by a wrapper's (the message explains it).
+    throw new NetworkError(failure, host, (failure === 'tls' ? codes.find((c) => TLS_CODES.test(c)) : undefined) ?? codes[0], e);
   } finally {
     clearTimeout(deadline);
     signal?.removeEventListener('abort', cancel);
