@@ -3,6 +3,7 @@
  * `context.subscriptions` in one place. Nothing here touches the network: the network bundle and
  * the emulator load on the first lookup.
  */
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerCommands } from './editor/commands';
 import { IdSurfacesController } from './editor/ids/controller';
@@ -34,11 +35,14 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
   readonly tree: ProcessTree;
+  /** How long activate() took, in ms (performance.now around the composition root). */
+  readonly activationMs: number;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  const started = performance.now();
   const log = createLog();
   const profiles = new ProfileService(context.workspaceState, log);
   const credentials = new CredentialStore(context.secrets);
@@ -57,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(),
   );
-  log.info(`activated; profile of this window: ${profiles.active().id}`);
-  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() });
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
+  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, activationMs, emulator: () => emulator.start() });
 }

@@ -1,17 +1,18 @@
 /**
  * Token sources. ServiceAccountTokenSource runs unico's JWT-bearer flow (a freshly signed
  * assertion per token request, POSTed as a form to `/oauth2/token`) and caches the access token
- * until shortly before it expires; concurrent callers share one refresh. PastedTokenSource hands
+ * until shortly before it expires; concurrent callers share one refresh, which has its own
+ * deadline (a stalled identity host fails it with TimeoutError; the next caller starts afresh). PastedTokenSource hands
  * out a token the user pasted; it cannot renew, so after `invalidate` it returns the same token
  * and the client knows not to retry a 401.
  */
 import type { Dispatcher } from 'undici';
-import { send } from './http';
+import { hostOf, send } from './http';
 import { audienceFor, decodeJwtPayload, MAX_ASSERTION_LIFETIME_SECONDS, signAssertion, type ServiceAccount } from './jwt';
 import { tokenErrorFrom } from './tokenErrors';
 import { parseTokenResponse } from './schema';
 import { abortable } from './abort';
-import { CancelledError, TokenError } from './errors';
+import { CancelledError, TimeoutError, TokenError } from './errors';
 import type { TokenSource } from './types';
 
 export type { ServiceAccount };
@@ -25,7 +26,11 @@ export interface ServiceAccountTokenSourceOptions {
   readonly account: ServiceAccount;
   readonly identityUrl: string;
   readonly dispatcher?: Dispatcher;
-  /** Default 15 000. */
+  /**
+   * Each token request's deadline, and the whole refresh's (a second signing after 1.2.7
+   * included): past it the refresh fails with TimeoutError and the next caller starts a fresh one.
+   * Default 15 000.
+   */
   readonly timeoutMs?: number;
   readonly now?: () => number;
   /** Renew this long before expiry (default 60 000; at most half the token's lifetime). */
@@ -76,11 +81,30 @@ export class ServiceAccountTokenSource implements TokenSource {
    * (with a different exp) once.
    */
   async fetchToken(signal?: AbortSignal): Promise<FreshToken> {
+    if (signal?.aborted) throw new CancelledError();
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    const stop = new AbortController();
+    const deadline = setTimeout(() => {
+      stop.abort();
+    }, timeoutMs);
+    const cancel = (): void => {
+      stop.abort();
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
-      return await this.requestToken(signal);
+      try {
+        return await this.requestToken(stop.signal);
+      } catch (e) {
+        if (e instanceof TokenError && e.unicoCode === REUSED_ASSERTION) return await this.requestToken(stop.signal);
+        throw e;
+      }
     } catch (e) {
-      if (e instanceof TokenError && e.unicoCode === REUSED_ASSERTION) return this.requestToken(signal);
+      if (signal?.aborted) throw new CancelledError();
+      if (stop.signal.aborted) throw new TimeoutError(timeoutMs, hostOf(this.options.identityUrl));
       throw e;
+    } finally {
+      clearTimeout(deadline);
+      signal?.removeEventListener('abort', cancel);
     }
   }
 

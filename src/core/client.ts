@@ -41,7 +41,10 @@ export interface ClientOptions {
   readonly apiBaseUrl: string;
   readonly tokenSource: TokenSource;
   readonly dispatcher?: Dispatcher;
-  /** Per attempt. Default 15 000. */
+  /**
+   * Each attempt's overall deadline (connecting, waiting and reading the whole body), also its
+   * idle timeout. Selfie and evidence-set downloads get MEDIA_TIME_FACTOR times as long. Default 15 000.
+   */
   readonly timeoutMs?: number;
   /** Default 10 (unico's documented tenant limit). */
   readonly rateLimitPerSecond?: number;
@@ -61,6 +64,8 @@ export interface ClientOptions {
 /** How much of a body an error keeps for "Open Raw Response". */
 const RAW_BODY_CAP = 256 * 1024;
 const DETAIL_CAP = 500;
+/** Selfie and evidence-set bodies run to tens of MiB: their deadline is this many times longer. */
+export const MEDIA_TIME_FACTOR = 4;
 
 interface JsonAnswer {
   readonly status: number;
@@ -124,6 +129,7 @@ export class IdCloudClient implements ProcessSource {
     if (!isProcessId(id)) throw new InvalidProcessIdError(id);
     const processId = id.toLowerCase();
     const path = `/client/v1/process/${processId}${suffix}`;
+    const timeoutMs = (this.options.timeoutMs ?? 15_000) * (suffix === '' ? 1 : MEDIA_TIME_FACTOR);
     let rateLimitRetries = 0;
     let serverRetries = 0;
     let renewed = false;
@@ -131,7 +137,7 @@ export class IdCloudClient implements ProcessSource {
       const token = await this.options.tokenSource.getToken(signal);
       let res: RawResponse;
       try {
-        res = await this.attempt(path, token, maxBodyBytes, attempt, signal);
+        res = await this.attempt(path, token, { maxBodyBytes, timeoutMs }, attempt, signal);
       } catch (e) {
         if (!(e instanceof NetworkError && e.failure === 'reset' && serverRetries < this.policy.maxServerRetries)) throw e;
         await this.pause(backoffDelay(serverRetries++, this.policy, this.random), 'reset', path, attempt, signal);
@@ -145,8 +151,14 @@ export class IdCloudClient implements ProcessSource {
         // A source that cannot renew (a pasted token) hands back the same token: report the 401.
         if ((await this.options.tokenSource.getToken(signal)) === token) throw verdict.error;
         this.emit({ type: 'retry', method: 'GET', path, attempt, delayMs: 0, reason: 'unauthorized' });
-      } else if (verdict.retry === 'rateLimited' && rateLimitRetries < this.policy.maxRateLimitRetries) {
-        await this.pause(verdict.delayMs ?? backoffDelay(rateLimitRetries, this.policy, this.random), 'rateLimited', path, attempt, signal);
+      } else if (verdict.retry === 'rateLimited') {
+        // The whole client (the profile) waits: no request starts through the gate before the
+        // pause ends, and this one's retry queues there like the others (no second, private wait).
+        const delayMs = verdict.delayMs ?? backoffDelay(rateLimitRetries, this.policy, this.random);
+        this.gate.pause(delayMs);
+        // A server that asks for a long pause gets it from the user, not from a spinner.
+        if (rateLimitRetries >= this.policy.maxRateLimitRetries || delayMs > this.policy.maxRetryAfterMs) throw verdict.error;
+        this.emit({ type: 'retry', method: 'GET', path, attempt, delayMs, reason: 'rateLimited' });
         rateLimitRetries++;
       } else if (verdict.retry === 'server' && serverRetries < this.policy.maxServerRetries) {
         await this.pause(backoffDelay(serverRetries++, this.policy, this.random), 'server', path, attempt, signal);
@@ -156,7 +168,24 @@ export class IdCloudClient implements ProcessSource {
     }
   }
 
-  private async attempt(path: string, token: string, maxBodyBytes: number, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
+  /**
+   * How long this client (its profile) is paused by a 429, in ms (0 when it is not). A request
+   * made while the pause is longer than the retry policy's `maxRetryAfterMs` fails at once with
+   * RateLimitedError(remaining); a shorter pause is waited out in the gate.
+   */
+  pausedForMs(): number {
+    return this.gate.pausedForMs();
+  }
+
+  private async attempt(
+    path: string,
+    token: string,
+    { maxBodyBytes, timeoutMs }: { maxBodyBytes: number; timeoutMs: number },
+    attempt: number,
+    signal?: AbortSignal,
+  ): Promise<RawResponse> {
+    const paused = this.gate.pausedForMs();
+    if (paused > this.policy.maxRetryAfterMs) throw new RateLimitedError(paused);
     const release = await this.gate.acquire(signal);
     const started = this.now();
     this.emit({ type: 'request', method: 'GET', path, attempt });
@@ -166,7 +195,7 @@ export class IdCloudClient implements ProcessSource {
         method: 'GET',
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         dispatcher: this.options.dispatcher,
-        timeoutMs: this.options.timeoutMs ?? 15_000,
+        timeoutMs,
         maxBodyBytes,
         signal,
       });
@@ -189,10 +218,7 @@ export class IdCloudClient implements ProcessSource {
     if (status === 404) return { error: new NotFoundError(processId, detail) };
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), this.now());
-      const error = new RateLimitedError(retryAfterMs);
-      // A server that asks for a long pause gets it from the user, not from a spinner.
-      if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxRetryAfterMs) return { error };
-      return { error, retry: 'rateLimited', delayMs: retryAfterMs };
+      return { error: new RateLimitedError(retryAfterMs), retry: 'rateLimited', delayMs: retryAfterMs };
     }
     if (status >= 500) return { error: new ServerError(status, code, detail), retry: 'server' };
     return { error: new UnexpectedResponseError('status', status, text.slice(0, RAW_BODY_CAP), `HTTP ${status}`) };

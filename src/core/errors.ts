@@ -100,6 +100,27 @@ export class ServerError extends IdCloudError {
 
 export type NetworkFailure = 'dns' | 'refused' | 'reset' | 'tls' | 'other';
 
+/**
+ * What a TLS failure's code says (OpenSSL's X509_V_ERR_* names as Node reports them, and Node's
+ * ERR_TLS_CERT_ALTNAME_INVALID; nodejs.org/api/tls.html "X509 certificate error codes"):
+ * a CA this computer does not trust (typically a proxy that inspects TLS), a certificate out of
+ * its validity dates, or one issued for another host name.
+ */
+export type TlsProblem = 'untrusted' | 'expired' | 'hostname' | 'other';
+
+const UNTRUSTED_CODES: ReadonlySet<string> = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
+]);
+
+export function tlsProblem(code: string | undefined): TlsProblem {
+  if (code === undefined) return 'other';
+  if (UNTRUSTED_CODES.has(code)) return 'untrusted';
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'expired';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') return 'hostname';
+  return 'other';
+}
+
 /** The request never got an HTTP answer: DNS, connection refused/reset, TLS. */
 export class NetworkError extends IdCloudError {
   readonly kind = 'network';

@@ -1,6 +1,6 @@
 /**
- * One HTTP exchange through undici, shared by the token source and the client: a timeout, the
- * caller's AbortSignal, a body read that stops at a size cap, and transport failures mapped once
+ * One HTTP exchange through undici, shared by the token source and the client: idle timeouts and
+ * an overall deadline, the caller's AbortSignal, a body read that stops at a size cap, and transport failures mapped once
  * to CancelledError / TimeoutError / NetworkError.
  */
 import { request, type Dispatcher } from 'undici';
@@ -58,19 +58,28 @@ function readCapped(body: Readable, max: number): Promise<{ body: Buffer; tooLar
 }
 
 /**
- * The timeout is undici's own (no answer's headers within `timeoutMs`, or a body that stalls that
- * long), which costs nothing per request; the caller's signal is passed through only when given.
+ * `timeoutMs` is both undici's idle timeouts (no headers, or a body that stalls, that long) and
+ * an overall deadline: the whole exchange, body included, ends within it, so a server that drips
+ * bytes cannot hold a request open until the body cap. The caller's signal still wins (Cancelled).
  */
 export async function send(options: SendOptions): Promise<RawResponse> {
   const { signal } = options;
   if (signal?.aborted) throw new CancelledError();
+  const stop = new AbortController();
+  const deadline = setTimeout(() => {
+    stop.abort();
+  }, options.timeoutMs);
+  const cancel = (): void => {
+    stop.abort();
+  };
+  signal?.addEventListener('abort', cancel, { once: true });
   try {
     const res = await request(options.url, {
       method: options.method,
       headers: options.headers,
       body: options.body,
       dispatcher: options.dispatcher,
-      signal,
+      signal: stop.signal,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
@@ -81,8 +90,13 @@ export async function send(options: SendOptions): Promise<RawResponse> {
     if (isAborted(signal)) throw new CancelledError();
     const host = hostOf(options.url);
     const codes = errorCodes(e);
-    if (codes.some((c) => TIMEOUT_CODES.has(c))) throw new TimeoutError(options.timeoutMs, host);
-    throw new NetworkError(networkFailure(codes), host, codes[0], e);
+    if (stop.signal.aborted || codes.some((c) => TIMEOUT_CODES.has(c))) throw new TimeoutError(options.timeoutMs, host);
+    const failure = networkFailure(codes);
+    // A TLS failure is named by its certificate code, not by a wrapper's (the message explains it).
+    throw new NetworkError(failure, host, (failure === 'tls' ? codes.find((c) => TLS_CODES.test(c)) : undefined) ?? codes[0], e);
+  } finally {
+    clearTimeout(deadline);
+    signal?.removeEventListener('abort', cancel);
   }
 }
 
@@ -91,7 +105,7 @@ function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
 }
 
-function hostOf(url: string): string {
+export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {

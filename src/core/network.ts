@@ -7,5 +7,7 @@ export { PastedTokenSource, ServiceAccountTokenSource, type FreshToken, type Ser
 export { decodeJwtPayload, validatePrivateKey, type ServiceAccount } from './jwt';
 export { TOKEN_ERROR_MEANINGS } from './tokenErrors';
 export { parseErrorBody, parseMediaResponse, parseProcess, parseProcessResponse, parseTokenErrorBody, parseTokenResponse } from './schema';
-/** The editor builds its dispatcher (VS Code's http.proxy / http.proxyStrictSSL) from these. */
-export { Agent, ProxyAgent, type Dispatcher } from 'undici';
+/** The editor builds its dispatchers (proxy, NO_PROXY, trusted CAs; verification always on) from these. */
+export { createDispatcher, planDispatch, type DispatchPlan, type ProxySettings } from './dispatcher';
+export { trustedCertificates, type TrustedCertificates } from './trust';
+export type { Dispatcher } from 'undici';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  isIdCloudError,
+  isIdCloudError, tlsProblem,
   type CancelledError, type ForbiddenError, type InvalidProcessIdError, type NetworkError, type NotFoundError,
   type RateLimitedError, type ServerError, type TimeoutError, type TokenError, type UnauthorizedError,
   type UnexpectedResponseError,
@@ -69,13 +69,27 @@ function unauthorized(err: UnauthorizedError, p: Profile): string {
   }
 }
 
+/**
+ * A TLS failure, by what its code says (core/errors.ts tlsProblem; Node's X509 error codes).
+ * Verification is never turned off: the remedy for an untrusted CA is to trust it.
+ */
+function tls(err: NetworkError): string {
+  const code = err.code ?? 'TLS';
+  switch (tlsProblem(err.code)) {
+    case 'untrusted': return vscode.l10n.t('{0} presented a certificate this computer does not trust ({1}). If your network inspects TLS (a corporate proxy), trust its root CA: name its PEM file in the NODE_EXTRA_CA_CERTS environment variable and restart VS Code, or add it to the operating system\'s certificate store (read while http.systemCertificates is on; the log says whether this VS Code can read it). Certificate checks are never turned off.', err.host, code);
+    case 'expired': return vscode.l10n.t('The certificate of {0} has expired or is not valid yet ({1}). Check the date and time of this computer; if they are right, the server or a proxy in between presents an out-of-date certificate.', err.host, code);
+    case 'hostname': return vscode.l10n.t('The certificate of {0} was issued for another host name ({1}). Check the URL, and any proxy in between that presents its own certificate.', err.host, code);
+    case 'other': return vscode.l10n.t('No secure connection to {0} ({1}). Check the URL and the proxy (http.proxy); a proxy that inspects TLS needs its root CA trusted (operating system store or NODE_EXTRA_CA_CERTS).', err.host, code);
+  }
+}
+
 function network(err: NetworkError, p: Profile): string {
   switch (err.failure) {
     case 'dns': return vscode.l10n.t('Cannot find the host {0} ({1}). Check the URL, your network, or the proxy (http.proxy).', err.host, p.label);
     case 'refused': return p.kind === 'emulator'
       ? vscode.l10n.t('The local emulator refused the connection. Switch to another profile and back to restart it.')
       : vscode.l10n.t('{0} refused the connection ({1}). Check the URL or the proxy (http.proxy).', err.host, p.label);
-    case 'tls': return vscode.l10n.t('No secure connection to {0} ({1}). A proxy that inspects TLS needs its certificate trusted, or http.proxyStrictSSL turned off.', err.host, err.code ?? 'TLS');
+    case 'tls': return tls(err);
     default: return vscode.l10n.t('The connection to {0} failed ({1}). Check your network or the proxy (http.proxy).', err.host, err.code ?? err.failure);
   }
 }
@@ -117,7 +131,10 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
     case 'server':
       return { message: vscode.l10n.t('IDCloud ({0}) had an internal failure (HTTP {1}). Try again later.', p.label, String(err.status ?? '5xx')), actions: [showLog()] };
     case 'network':
-      return { message: network(err, p), actions: [endpointSettings(p), showLog()] };
+      return {
+        message: network(err, p),
+        actions: [err.failure === 'tls' ? openSettings('http.systemCertificates') : endpointSettings(p), showLog()],
+      };
     case 'timeout':
       return {
         message: vscode.l10n.t('No answer from {0} within {1} s ({2}). Check the URL, your network or the proxy, or allow more time.', err.host, Math.round(err.timeoutMs / 1000), p.label),

@@ -2,6 +2,7 @@
 // table of the figures and ratios each measured side by side. Figures are reported, never asserted.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import * as activation from './activation.bench';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
 import * as scanner from './scanner.bench';
@@ -16,6 +17,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'scanner', run: scanner.run },
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
+  { name: 'activation', run: activation.run },
 ];
 
 function format(value: number | string): string {

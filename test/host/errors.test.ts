@@ -4,7 +4,7 @@
 // No lookup may leave an unhandled rejection behind.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { isIdCloudError, UnauthorizedError } from '../../src/core/errors';
+import { isIdCloudError, NetworkError, UnauthorizedError } from '../../src/core/errors';
 import { Commands } from '../../src/editor/commands/ids';
 import { OPEN_RAW_RESPONSE, presentError } from '../../src/editor/errorMessages';
 import type { PresentedError, ProcessRef } from '../../src/editor/services';
@@ -171,5 +171,19 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     const shown = presentError(new Error('socket said Bearer abc.def'), { profile: profileOf(api, FAULTS) });
     assert.strictEqual(shown.message, 'IDCloud (Emulator faults): socket said Bearer ‹token›');
     assert.deepStrictEqual(shown.actions.map((a) => a.command), [Commands.showLog]);
+  });
+
+  it('a TLS failure: says what is wrong with the certificate and how to trust a corporate CA, never to switch checks off', () => {
+    const at = (code: string): PresentedError => presentError(new NetworkError('tls', 'api.idcloud.example', code), { profile: profileOf(api, FAULTS) });
+    const untrusted = at('SELF_SIGNED_CERT_IN_CHAIN');
+    assert.match(untrusted.message, /^api\.idcloud\.example presented a certificate this computer does not trust \(SELF_SIGNED_CERT_IN_CHAIN\)\..*NODE_EXTRA_CA_CERTS.*http\.systemCertificates/);
+    assert.deepStrictEqual(untrusted.actions.map((a) => a.command), ['workbench.action.openSettings', Commands.showLog]);
+    assert.deepStrictEqual(untrusted.actions[0]?.arguments, ['http.systemCertificates']);
+    assert.match(at('UNABLE_TO_VERIFY_LEAF_SIGNATURE').message, /does not trust/);
+    assert.match(at('CERT_HAS_EXPIRED').message, /has expired or is not valid yet \(CERT_HAS_EXPIRED\)\. Check the date and time/);
+    assert.match(at('ERR_TLS_CERT_ALTNAME_INVALID').message, /was issued for another host name/);
+    for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_SSL_WRONG_VERSION_NUMBER']) {
+      assert.doesNotMatch(at(code).message, /proxyStrictSSL/);
+    }
   });
 });

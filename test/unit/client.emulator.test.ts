@@ -19,6 +19,7 @@ import {
   type FaultName, type RunningEmulator,
 } from '../../src/emulator';
 import { STATIC_FIXTURES } from '../../src/emulator/fixtures';
+import { SteppingClock } from './fakeClock.helpers';
 
 describe('IdCloudClient against the emulator', function () {
   this.timeout(30_000);
@@ -51,14 +52,17 @@ describe('IdCloudClient against the emulator', function () {
       dispatcher,
       rateLimitPerSecond: 1000,
       // Waits are recorded, not slept: the emulator's Retry-After: 1 would cost real seconds.
-      sleep: (ms) => {
-        delays.push(ms);
-        return Promise.resolve();
-      },
+      ...clock(),
       random: () => 0,
       onEvent: (e) => events.push(e),
       ...extra,
     });
+  }
+
+  function clock(): Pick<ClientOptions, 'now' | 'sleep'> {
+    const fake = new SteppingClock(Date.now());
+    delays = fake.delays;
+    return { now: fake.now, sleep: fake.sleep };
   }
 
   const requests = (): number => events.filter((e) => e.type === 'request').length;

@@ -7,6 +7,7 @@ import {
   TimeoutError, UnauthorizedError, UnexpectedResponseError,
 } from '../../src/core/errors';
 import type { TokenSource } from '../../src/core/types';
+import { FakeClock, flush, SteppingClock } from './fakeClock.helpers';
 
 const API = 'https://api.test';
 const ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
@@ -47,17 +48,16 @@ describe('IdCloudClient', () => {
     await agent.close();
   });
 
-  function client(extra?: Partial<ClientOptions>) {
+  /** A client on fake time: a SteppingClock by default (waits recorded in `delays`). */
+  function client(extra?: Partial<ClientOptions>, clock: Pick<SteppingClock, 'now' | 'sleep'> & { delays?: number[] } = new SteppingClock(1234)) {
+    delays = clock.delays ?? [];
     return createClient({
       apiBaseUrl: `${API}/`,
       tokenSource: tokens,
       dispatcher: agent,
-      now: () => 1234,
+      now: clock.now,
       random: () => 0.5,
-      sleep: (ms, signal) => {
-        delays.push(ms);
-        return signal?.aborted ? Promise.reject(new CancelledError()) : Promise.resolve();
-      },
+      sleep: clock.sleep,
       onEvent: (e) => events.push(e),
       ...extra,
     });
@@ -133,9 +133,9 @@ describe('IdCloudClient', () => {
   it('honours Retry-After in seconds and as an HTTP date', async () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     reply(429, 'slow down', { 'retry-after': '2' });
-    reply(429, 'slow down', { 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' });
+    reply(429, 'slow down', { 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' });
     reply(200, PROCESS);
-    await client({ now: () => now }).getProcess(ID);
+    await client({}, new SteppingClock(now)).getProcess(ID);
     assert.deepEqual(delays, [2000, 3000]);
     assert.deepEqual(events.filter((e) => e.type === 'retry').map((e) => [e.reason, e.delayMs]), [['rateLimited', 2000], ['rateLimited', 3000]]);
   });
@@ -146,10 +146,46 @@ describe('IdCloudClient', () => {
     assert.deepEqual(delays, [188, 375, 750], 'base 250 ms doubling; random 0.5 → three quarters of each step');
   });
 
-  it('does not sit through a long Retry-After: it reports it', async () => {
+  it('does not sit through a long Retry-After: it reports it, and so does every request until it has passed', async () => {
     reply(429, '', { 'retry-after': '120' });
-    await assert.rejects(client().getProcess(ID), (e: unknown) => e instanceof RateLimitedError && e.retryAfterMs === 120_000 && /120 s/.test(e.message));
+    const clock = new SteppingClock(0);
+    const c = client({}, clock);
+    await assert.rejects(c.getProcess(ID), (e: unknown) => e instanceof RateLimitedError && e.retryAfterMs === 120_000 && /120 s/.test(e.message));
+    clock.t += 20_000;
+    assert.equal(c.pausedForMs(), 100_000);
+    await assert.rejects(c.getProcess(ID), (e: unknown) => e instanceof RateLimitedError && e.retryAfterMs === 100_000);
+    assert.equal(events.filter((e) => e.type === 'request').length, 1, 'no request while paused');
     assert.deepEqual(delays, []);
+  });
+
+  it("pauses every request of the client for a 429's Retry-After, then drains the queue at the rate", async () => {
+    const ids = Array.from({ length: 5 }, (_, i) => `53060f52-f146-4c12-a234-5bb5031f6f5${String(i)}`);
+    api().intercept({ path: `/client/v1/process/${ids[0] ?? ''}` }).reply(429, 'slow down', { headers: { 'retry-after': '3' } });
+    for (const id of ids) {
+      api().intercept({ path: `/client/v1/process/${id}` }).reply(200, { process: { id, state: 'PROCESS_STATE_FINISHED' } }, { headers: JSON_HEADERS });
+    }
+    const clock = new FakeClock();
+    const starts: number[] = [];
+    const c = client({
+      rateLimitPerSecond: 10,
+      maxConcurrency: 10,
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'request') starts.push(clock.t);
+      },
+    }, clock);
+    const settled: unknown[] = [];
+    const track = (p: Promise<unknown>): void => {
+      void p.then((v) => settled.push(v), (e: unknown) => settled.push(e));
+    };
+    track(c.getProcess(ids[0] ?? ''));
+    while (!events.some((e) => e.type === 'retry')) await flush();
+    assert.equal(c.pausedForMs(), 3000);
+    for (const id of ids.slice(1)) track(c.getProcess(id));
+    await clock.runUntil(() => settled.length === ids.length, 10_000);
+    assert.ok(settled.every((v) => !(v instanceof Error)), 'every lookup succeeded, the rate-limited one included');
+    assert.deepEqual(starts, [0, 3000, 3101, 3202, 3303, 3404], 'nothing for 3 s, then one every 100 ms (+1 %)');
+    assert.deepEqual(clock.sleeps.filter((ms) => ms >= 1000), [3000], 'one wait for the pause, in the gate; none of its own');
   });
 
   it('retries 5xx within a small budget, then reports ServerError with the code', async () => {
@@ -270,8 +306,8 @@ describe('IdCloudClient', () => {
 
   it('spaces requests to the rate limit on the injected clock', async () => {
     api().intercept({ path: PATH }).reply(200, PROCESS, { headers: JSON_HEADERS }).times(4);
-    const c = client({ rateLimitPerSecond: 2, now: () => 0 });
+    const c = client({ rateLimitPerSecond: 2 }, new SteppingClock(0));
     await Promise.all(Array.from({ length: 4 }, () => c.getProcess(ID)));
-    assert.deepEqual(delays, [500, 1000]);
+    assert.deepEqual(delays, [505, 505, 505], 'one every 500 ms (+1 %)');
   });
 });

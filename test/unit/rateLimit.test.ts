@@ -1,35 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { RequestGate } from '../../src/core/rateLimit';
 import { CancelledError, isIdCloudError } from '../../src/core/errors';
+import { FakeClock, flush } from './fakeClock.helpers';
 
-/** Fake time: sleep() registers a timer that advance() fires. */
-class FakeClock {
-  t = 0;
-  readonly sleeps: number[] = [];
-  private timers: { at: number; resolve: () => void; reject: (e: Error) => void }[] = [];
-  readonly now = (): number => this.t;
-  readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-    new Promise((resolve, reject) => {
-      this.sleeps.push(ms);
-      const timer = { at: this.t + ms, resolve, reject };
-      this.timers.push(timer);
-      signal?.addEventListener('abort', () => {
-        this.timers = this.timers.filter((x) => x !== timer);
-        reject(new CancelledError());
-      });
-    });
-  async advance(ms: number): Promise<void> {
-    this.t += ms;
-    const due = this.timers.filter((x) => x.at <= this.t);
-    this.timers = this.timers.filter((x) => x.at > this.t);
-    due.forEach((x) => {
-      x.resolve();
-    });
-    await flush();
-  }
-}
-
-const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Starts acquire() and records when (in fake time) it resolved. */
 function track(gate: RequestGate, clock: FakeClock, signal?: AbortSignal) {
@@ -46,47 +19,103 @@ function track(gate: RequestGate, clock: FakeClock, signal?: AbortSignal) {
   return state;
 }
 
+/** The most start times in any window [t, t + 1000): the fullest window starts at a start. */
+function busiestSecond(starts: readonly number[]): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (j < sorted.length && (sorted[j] ?? Infinity) < (sorted[i] ?? 0) + 1000) j++;
+    most = Math.max(most, j - i);
+  }
+  return most;
+}
+
+/** `count` callers that each release at once; resolves to their start times. */
+async function drain(gate: RequestGate, clock: FakeClock, count: number, limitMs: number): Promise<number[]> {
+  const calls = Array.from({ length: count }, () => track(gate, clock));
+  await flush();
+  await clock.runUntil(() => calls.every((c) => c.at !== undefined), limitMs);
+  calls.forEach((c) => c.release?.());
+  return calls.map((c) => c.at ?? NaN);
+}
+
 describe('RequestGate', () => {
-  it('lets a burst of ratePerSecond through, then one per interval', async () => {
+  it('starts at most ratePerSecond in any 1-second window, from the very first second', async () => {
+    const clock = new FakeClock();
+    const gate = new RequestGate({ ratePerSecond: 200, maxConcurrency: 1000, now: clock.now, sleep: clock.sleep });
+    const starts = await drain(gate, clock, 1000, 10_000);
+    assert.ok(starts.every(Number.isFinite), 'every caller started');
+    assert.equal(busiestSecond(starts), 199, 'the 1 % margin leaves one start of room in every second');
+    assert.equal(starts[0], 0, 'the first starts at once');
+    const last = Math.max(...starts);
+    assert.ok(last >= 4995 && last <= 5050, `1,000 starts at 200/s take the ideal 5 s (+1 %), not ${String(last)} ms`);
+  });
+
+  it('keeps to the rate when timers fire late, without losing the schedule', async () => {
+    let n = 0;
+    const clock = new FakeClock(() => [0, 3, 7, 1, 9][n++ % 5] ?? 0);
+    const gate = new RequestGate({ ratePerSecond: 50, maxConcurrency: 1000, now: clock.now, sleep: clock.sleep });
+    const starts = await drain(gate, clock, 300, 20_000);
+    assert.ok(busiestSecond(starts) <= 50, `busiest second held ${String(busiestSecond(starts))}`);
+    const last = Math.max(...starts);
+    assert.ok(last <= 299 * 20.2 + 10, `late timers do not add up: 300 starts at 50/s took ${String(last)} ms`);
+  });
+
+  it('spaces starts evenly: one at once, then one every 1000 / rate ms (+1 %)', async () => {
     const clock = new FakeClock();
     const gate = new RequestGate({ ratePerSecond: 10, maxConcurrency: 100, now: clock.now, sleep: clock.sleep });
-    const calls = Array.from({ length: 13 }, () => track(gate, clock));
-    await flush();
-    assert.equal(calls.filter((c) => c.at === 0).length, 10);
-    assert.deepEqual(clock.sleeps, [100, 200, 300]);
-    await clock.advance(100);
-    assert.equal(calls[10]?.at, 100);
-    assert.equal(calls[11]?.at, undefined);
-    await clock.advance(100);
-    await clock.advance(100);
-    assert.deepEqual(calls.slice(10).map((c) => c.at), [100, 200, 300]);
+    const starts = await drain(gate, clock, 4, 1000);
+    assert.deepEqual(starts, [0, 101, 202, 303]);
+    await clock.advance(5000);
+    const quietFrom = clock.t;
+    const later = await drain(gate, clock, 2, 10_000);
+    assert.deepEqual(later, [quietFrom, quietFrom + 101], 'after a quiet spell the schedule starts again');
   });
 
-  it('refills over time up to the burst, not beyond', async () => {
-    const clock = new FakeClock();
-    const gate = new RequestGate({ ratePerSecond: 2, maxConcurrency: 100, now: clock.now, sleep: clock.sleep });
-    for (let i = 0; i < 2; i++) (await gate.acquire())();
-    await clock.advance(60_000);
-    for (let i = 0; i < 2; i++) (await gate.acquire())();
-    assert.deepEqual(clock.sleeps, []);
-    track(gate, clock);
-    await flush();
-    assert.deepEqual(clock.sleeps, [500]);
-  });
-
-  it('refunds the reserved token of a caller that aborts while waiting', async () => {
+  it('gives the turn of a caller that aborts while waiting to the next one', async () => {
     const clock = new FakeClock();
     const gate = new RequestGate({ ratePerSecond: 1, maxConcurrency: 100, now: clock.now, sleep: clock.sleep });
     (await gate.acquire())();
     const controller = new AbortController();
     const gone = track(gate, clock, controller.signal);
+    const next = track(gate, clock);
     await flush();
     controller.abort();
     await flush();
     assert.ok(gone.error instanceof CancelledError);
-    track(gate, clock);
+    await clock.runUntil(() => next.at !== undefined, 5000);
+    assert.equal(next.at, 1010, 'the next caller waits one interval, not two');
+  });
+
+  it('pauses every start until a pause has passed, then drains the queue at the rate', async () => {
+    const clock = new FakeClock();
+    const gate = new RequestGate({ ratePerSecond: 10, maxConcurrency: 100, now: clock.now, sleep: clock.sleep });
+    (await gate.acquire())();
+    gate.pause(3000);
+    assert.equal(gate.pausedForMs(), 3000);
+    const calls = Array.from({ length: 4 }, () => track(gate, clock));
+    await clock.runUntil(() => clock.t >= 1500, 1500);
+    gate.pause(1000); // a shorter pause does not shorten the first
+    await clock.runUntil(() => calls.every((c) => c.at !== undefined), 10_000);
+    assert.deepEqual(calls.map((c) => c.at), [3000, 3101, 3202, 3303]);
+    assert.equal(gate.pausedForMs(), 0);
+  });
+
+  it('lets a caller waiting through a pause cancel, and leaves no timer behind', async () => {
+    const clock = new FakeClock();
+    const gate = new RequestGate({ ratePerSecond: 10, maxConcurrency: 100, now: clock.now, sleep: clock.sleep });
+    gate.pause(60_000);
+    const controller = new AbortController();
+    const waiting = track(gate, clock, controller.signal);
     await flush();
-    assert.deepEqual(clock.sleeps, [1000, 1000], 'the next caller waits one interval, not two');
+    assert.equal(clock.timers.length, 1);
+    controller.abort();
+    await flush();
+    assert.ok(waiting.error instanceof CancelledError);
+    assert.equal(clock.timers.length, 0, 'the gate stopped sleeping when its queue emptied');
+    const after = track(gate, clock);
+    await clock.runUntil(() => after.at !== undefined, 70_000);
+    assert.equal(after.at, 60_000);
   });
 
   it('caps concurrency and hands slots over in order', async () => {

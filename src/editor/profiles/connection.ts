@@ -1,11 +1,12 @@
 /**
  * How one profile reaches IDCloud: its URLs, a token source built from its credentials (or the
- * emulator's own service account), an undici dispatcher honouring VS Code's `http.proxy` and
- * `http.proxyStrictSSL`, and a client with the timeout and rate limit from settings.
+ * emulator's own service account), undici dispatchers honouring VS Code's `http.proxy`,
+ * `http.noProxy` and `http.systemCertificates` (core/dispatcher.ts; certificates are always
+ * verified), and a client with the timeout and rate limit from settings.
  */
 import * as vscode from 'vscode';
 import { UnauthorizedError } from '../../core/errors';
-import type { IdCloudClient, PastedTokenSource, ServiceAccountTokenSource } from '../../core/network';
+import type { IdCloudClient, PastedTokenSource, ProxySettings, ServiceAccountTokenSource, TrustedCertificates } from '../../core/network';
 import type { ClientEvent } from '../../core/client';
 import { redact } from '../log';
 import type { Profile } from '../services';
@@ -29,8 +30,6 @@ export interface Connection {
   close(): void;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
-
 function settings(): { timeoutMs: number; rateLimitPerSecond: number } {
   const config = vscode.workspace.getConfiguration('idcloud');
   return {
@@ -39,22 +38,16 @@ function settings(): { timeoutMs: number; rateLimitPerSecond: number } {
   };
 }
 
-/** VS Code's proxy (or the environment's, as VS Code itself falls back to); never for loopback. */
-function dispatcherFor(apiBaseUrl: string, net: NetworkModule): InstanceType<NetworkModule['Agent']> | InstanceType<NetworkModule['ProxyAgent']> | undefined {
+/**
+ * VS Code's proxy settings (or the environment's, as VS Code itself falls back to) and its
+ * `http.systemCertificates`. `http.proxyStrictSSL` is not read: verification stays on.
+ */
+function network(net: NetworkModule): { proxy: ProxySettings; trusted: TrustedCertificates | undefined } {
   const http = vscode.workspace.getConfiguration('http');
-  const strictSSL = http.get<boolean>('proxyStrictSSL', true);
-  const proxy = (http.get<string>('proxy') ?? '').trim() || process.env.HTTPS_PROXY || process.env.https_proxy || '';
-  let host = '';
-  try {
-    host = new URL(apiBaseUrl).hostname;
-  } catch {
-    // an invalid URL fails in the client, with its own error
-  }
-  if (proxy !== '' && !LOOPBACK.test(host)) {
-    const tls = { rejectUnauthorized: strictSSL };
-    return new net.ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls });
-  }
-  return strictSSL ? undefined : new net.Agent({ connect: { rejectUnauthorized: false } });
+  return {
+    proxy: { proxy: http.get<string>('proxy') ?? '', noProxy: http.get<string[]>('noProxy') ?? [], env: process.env },
+    trusted: net.trustedCertificates(http.get<boolean>('systemCertificates', true)),
+  };
 }
 
 function logEvent(log: vscode.LogOutputChannel, profileId: string, e: ClientEvent): void {
@@ -73,6 +66,11 @@ export async function openConnection(profile: Profile, deps: ConnectionDeps): Pr
     return d;
   };
   const { timeoutMs, rateLimitPerSecond } = settings();
+  const { proxy, trusted } = network(net);
+  const dispatcherFor = (url: string) => net.createDispatcher(net.planDispatch(url, proxy, trusted));
+  deps.log.info(`[${profile.id}] certificates: ${trusted
+    ? `Node's CAs and the operating system's (${trusted.system === 'node' ? 'tls.getCACertificates' : 'the Linux CA bundle'})`
+    : "Node's CAs and NODE_EXTRA_CA_CERTS (the operating system's store is off, or this Node cannot read it)"}`);
   let apiBaseUrl = profile.apiBaseUrl;
   let identityUrl = profile.identityUrl;
   let tokenSource: ServiceAccountTokenSource | PastedTokenSource;
@@ -85,14 +83,14 @@ export async function openConnection(profile: Profile, deps: ConnectionDeps): Pr
     if (credentials === undefined) throw new UnauthorizedError('missing', 'no credentials stored for this profile');
     tokenSource = credentials.kind === 'token'
       ? new net.PastedTokenSource(credentials.token)
-      : new net.ServiceAccountTokenSource({ account: credentials, identityUrl, timeoutMs, dispatcher: own(dispatcherFor(identityUrl, net)) });
+      : new net.ServiceAccountTokenSource({ account: credentials, identityUrl, timeoutMs, dispatcher: own(dispatcherFor(identityUrl)) });
   }
   const client = net.createClient({
     apiBaseUrl,
     tokenSource,
     timeoutMs,
     rateLimitPerSecond,
-    dispatcher: own(dispatcherFor(apiBaseUrl, net)),
+    dispatcher: own(dispatcherFor(apiBaseUrl)),
     onEvent: (e) => {
       logEvent(deps.log, profile.id, e);
     },

@@ -18,7 +18,7 @@ export interface LookupServiceDeps extends ConnectionDeps {
   readonly profiles: ProfileService;
 }
 
-const NETWORK_SETTINGS = ['idcloud.requestTimeoutSeconds', 'idcloud.rateLimitPerSecond', 'http.proxy', 'http.proxyStrictSSL'];
+const NETWORK_SETTINGS = ['idcloud.requestTimeoutSeconds', 'idcloud.rateLimitPerSecond', 'http.proxy', 'http.noProxy', 'http.systemCertificates'];
 
 class ProfileLookup {
   private connection: Promise<Connection> | undefined;
