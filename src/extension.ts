@@ -21,6 +21,8 @@ import { registerRawResponse } from './editor/rawResponse';
 import { testExports } from './editor/testExports';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
+import { registerWebhooks } from './editor/webhooks';
+import type { WebhookInbox } from './editor/webhooks/inbox';
 
 /**
  * The composition root's objects, which the host tests drive the product through. They include
@@ -35,6 +37,7 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
   readonly tree: ProcessTree;
+  readonly webhookInbox: WebhookInbox;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
@@ -53,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log });
   const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
+  const webhooks = registerWebhooks(commands);
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, lookups, privacy, statusBar, tree, panels,
@@ -60,8 +64,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(),
+    webhooks,
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
-  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, activationMs, emulator: () => emulator.start() });
+  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, activationMs, emulator: () => emulator.start() });
 }

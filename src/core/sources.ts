@@ -36,3 +36,10 @@ export const SOURCES = {
 } as const;
 
 export type Source = (typeof SOURCES)[keyof typeof SOURCES];
+
+/** Webhooks: the payload, its result vocabulary, lastEvent, delivery at least once. */
+export const WEBHOOK_SOURCES = {
+  events: 'https://developer.unico.io/developers/webhooks-and-events/event-types/index.html',
+  setup: 'https://developer.unico.io/developers/webhooks-and-events/setup',
+  security: 'https://developer.unico.io/developers/webhooks-and-events/security/index.html',
+} as const;

@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULTS, FIXTURES, startEmulator, UNKNOWN_PROCESS_ID } from './index';
 
-const USAGE = `Usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--live-delay SECONDS] [--synthetic] [--list]
+const USAGE = `Usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--live-delay SECONDS] [--synthetic] [--webhook-url URL [--webhook-auth SPEC]] [--list]
   --port N                  listen on 127.0.0.1:N (default: any free port)
   --token-lifetime SECONDS  lifetime of issued access tokens (default 3600)
   --live-delay SECONDS      how long the live process stays created after its first request (default 30)
   --synthetic               any other UUID resolves to a generated process (~3% stay 404)
+  --webhook-url URL         POST unico's webhook payload there when a process finishes through the emulator
+                            (the live process, or POST /emulator/webhook/{id} for any other)
+  --webhook-auth SPEC       none | basic:user:password | bearer:token | apikey:Header:value (default none)
   --list                    print the fixture and fault-injection IDs, then exit`;
 
 interface CliOptions {
@@ -21,10 +24,14 @@ interface CliOptions {
   readonly liveDelaySeconds: number;
   readonly list: boolean;
   readonly synthetic: boolean;
+  readonly webhookUrl: string | undefined;
+  readonly webhookAuth: string | undefined;
 }
 
 function parseArgs(args: readonly string[]): CliOptions {
-  const options = { port: 0, tokenLifetimeSeconds: 3600, liveDelaySeconds: 30, list: false, synthetic: false };
+  const options: { -readonly [K in keyof CliOptions]: CliOptions[K] } = {
+    port: 0, tokenLifetimeSeconds: 3600, liveDelaySeconds: 30, list: false, synthetic: false, webhookUrl: undefined, webhookAuth: undefined,
+  };
   const numbers: Record<string, 'port' | 'tokenLifetimeSeconds' | 'liveDelaySeconds'> = {
     '--port': 'port', '--token-lifetime': 'tokenLifetimeSeconds', '--live-delay': 'liveDelaySeconds',
   };
@@ -33,6 +40,12 @@ function parseArgs(args: readonly string[]): CliOptions {
     const key = numbers[arg];
     if (arg === '--list') options.list = true;
     else if (arg === '--synthetic') options.synthetic = true;
+    else if (arg === '--webhook-url' || arg === '--webhook-auth') {
+      const value = args[++i];
+      if (value === undefined || value === '') throw new UsageError(`${arg} needs a value`);
+      if (arg === '--webhook-url') options.webhookUrl = value;
+      else options.webhookAuth = value;
+    }
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (key) {
       const value = Number(args[++i]);
@@ -68,6 +81,7 @@ async function main(): Promise<void> {
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     liveProcessDelayMs: options.liveDelaySeconds * 1000,
     synthetic: options.synthetic,
+    ...(options.webhookUrl === undefined ? {} : { webhook: { url: options.webhookUrl, auth: options.webhookAuth } }),
     log: (line) => { console.log(`${new Date().toISOString()}  ${line}`); },
   });
   const keyDir = mkdtempSync(join(tmpdir(), 'idcloud-emulator-'));

@@ -13,6 +13,7 @@ import { DEFAULT_REQUEST_LOG_CAPACITY, RequestLog, type EmulatorRequest } from '
 import { REFERENCE_EXAMPLE_ID } from './reference';
 import { EmulatorServer, IDENTITY_PATH } from './server';
 import { SignedUrls } from './signedUrls';
+import { WebhookSender, type WebhookTarget } from './webhooks';
 import { anchorDay, syntheticFixture } from './synthetic';
 
 export { FAULT_IDS, FAULTS, LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, type FaultName };
@@ -39,6 +40,11 @@ export interface EmulatorOptions {
   readonly requestLogCapacity?: number;
   /** One line per request (method, path, status); never tokens, keys, CPFs or names. */
   readonly log?: (line: string) => void;
+  /**
+   * Where to send unico's webhook when a process finishes through the emulator (the live process
+   * after its delay, or any process on POST /emulator/webhook/{id}), and how to authenticate.
+   */
+  readonly webhook?: WebhookTarget;
 }
 
 export interface RunningEmulator {
@@ -83,6 +89,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const synthetic = options.synthetic === true
     ? (id: string) => (id === UNKNOWN_PROCESS_ID ? undefined : syntheticFixture(id, anchor))
     : undefined;
+  const sender = options.webhook ? new WebhookSender({ target: options.webhook, later: server.later, log: options.log }) : undefined;
+  const fixtures = new Map(STATIC_FIXTURES.map((f) => [f.id, f]));
+  const live = new LiveProcess(options.liveProcessDelayMs ?? 30_000, now, now(), sender && { later: server.later, finished: (f) => { sender.send(f); } });
   server.serve({
     baseUrl: apiBaseUrl,
     now,
@@ -95,9 +104,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     }),
     accessTokens: { issuer: identityUrl, secret: accessTokenSecret },
+    webhook: (id) => {
+      if (!sender) return 409;
+      const fixture = id === LIVE_PROCESS_ID ? live.current() : fixtures.get(id) ?? synthetic?.(id);
+      if (!fixture) return 404;
+      return sender.send(fixture) ? 202 : 422;
+    },
     processes: new ProcessRoutes({
-      fixtures: new Map(STATIC_FIXTURES.map((f) => [f.id, f])),
-      live: new LiveProcess(options.liveProcessDelayMs ?? 30_000, now, now()),
+      fixtures,
+      live,
       signedUrls,
       slowDelayMs: options.slowDelayMs ?? 20_000,
       later: server.later,
@@ -114,7 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     requests: () => requests.entries(),
     clearRequests: () => { requests.clear(); },
-    close: () => server.close(),
+    close: () => { sender?.close(); return server.close(); },
   };
 }
 

@@ -22,11 +22,17 @@ export class LiveProcess {
     private readonly delayMs: number,
     private readonly now: () => number,
     private readonly createdAt: number,
+    /** Called once when the process finishes (the emulator sends its webhook then). */
+    private readonly onFinish?: { readonly later: (fn: () => void, ms: number) => void; readonly finished: (fixture: Fixture) => void },
   ) {}
 
   /** The process as it is now; the first call starts the countdown. */
   current(): Fixture {
     const now = this.now();
+    if (this.firstRequestAt === undefined && this.onFinish) {
+      const { later, finished } = this.onFinish;
+      later(() => { finished(this.current()); }, this.delayMs);
+    }
     this.firstRequestAt ??= now;
     const finishesAt = this.firstRequestAt + this.delayMs;
     const finished = now >= finishesAt;

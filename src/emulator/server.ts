@@ -27,7 +27,11 @@ export interface Routes {
   readonly now: () => number;
   readonly log: ((line: string) => void) | undefined;
   readonly requests: RequestLog;
+  /** POST /emulator/webhook/{id}: "finish" a process through the emulator and send its webhook. */
+  readonly webhook?: (id: string) => number;
 }
+
+const WEBHOOK_ROUTE = /^\/emulator\/webhook\/([0-9a-fA-F-]{36})$/;
 
 /** A server that is listening, with what it holds open. */
 export class EmulatorServer {
@@ -97,6 +101,12 @@ export class EmulatorServer {
     if (!routes) { sendText(res, 503, 'starting'); return; }
     if (url.pathname === TOKEN_PATH) { this.token(routes, req, res, method); return; }
     if (url.pathname.startsWith(SIGNED_PATH_PREFIX) && method === 'GET') { signedDocument(routes, url, res); return; }
+    const webhook = WEBHOOK_ROUTE.exec(url.pathname);
+    if (webhook?.[1] !== undefined && method === 'POST') {
+      const status = routes.webhook?.(webhook[1].toLowerCase()) ?? 409;
+      sendText(res, status, status === 202 ? 'webhook sent' : status === 404 ? 'no such process' : status === 422 ? 'no documented webhook result for this process' : 'no webhook URL configured');
+      return;
+    }
     if (url.pathname.startsWith('/client/v1/')) {
       const status = checkAccessToken(req.headers.authorization, routes.accessTokens, Math.floor(routes.now() / 1000));
       if (status !== undefined) {

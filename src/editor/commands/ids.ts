@@ -18,6 +18,9 @@ export const Commands = {
   showProcess: 'idcloud.showProcess',
   findProcessIdsInFile: 'idcloud.findProcessIdsInFile',
   showLog: 'idcloud.showLog',
+  compareWebhook: 'idcloud.compareWebhook',
+  startWebhookInbox: 'idcloud.startWebhookInbox',
+  stopWebhookInbox: 'idcloud.stopWebhookInbox',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

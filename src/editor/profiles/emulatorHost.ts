@@ -38,6 +38,7 @@ export class EmulatorHost implements vscode.Disposable {
       const running = await this.load().startEmulator({
         liveProcessDelayMs: Math.max(0, seconds) * 1000,
         synthetic: config.get<boolean>('emulator.synthetic', false),
+        ...webhookTarget(config),
         log: (line) => { this.log.trace(`emulator: ${line}`); },
       });
       if (this.disposed) {
@@ -59,4 +60,10 @@ export class EmulatorHost implements vscode.Disposable {
     this.starting = undefined;
     void starting?.then((running) => running.close()).catch(() => undefined);
   }
+}
+
+/** The emulator's webhook target from idcloud.emulator.webhookUrl / webhookAuth (none when the URL is empty). */
+function webhookTarget(config: vscode.WorkspaceConfiguration): { webhook?: { url: string; auth: string } } {
+  const url = config.get<string>('emulator.webhookUrl', '').trim();
+  return url === '' ? {} : { webhook: { url, auth: config.get<string>('emulator.webhookAuth', 'none') } };
 }
