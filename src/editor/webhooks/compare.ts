@@ -33,7 +33,8 @@ export async function compareWithApi(arg: unknown, deps: { lookups: Lookups; sho
   const message = differences.length === 0
     ? vscode.l10n.t('The webhook and {0} agree on process {1}.', profile.label, payload.processId)
     : vscode.l10n.t('The webhook and {0} disagree on process {1}.', profile.label, payload.processId);
-  const picked = await vscode.window.showInformationMessage(message, { modal: differences.length > 0, detail: detail || undefined }, open);
-  if (picked === open) await deps.showProcess(ref);
+  // not awaited: the answer is the comparison; the message stays up until the user is done with it
+  void Promise.resolve(vscode.window.showInformationMessage(message, { modal: differences.length > 0, detail: detail || undefined }, open))
+    .then((picked) => (picked === open ? deps.showProcess(ref) : undefined));
   return differences.length === 0 ? 'agree' : detail;
 }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { WEBHOOK_SOURCES } from '../../core/sources';
 import { findWebhookPayloads, LAST_EVENTS, mapWebhookResult, type FoundPayload, type WebhookPayload } from '../../core/webhook';
 import { Commands } from '../commands/ids';
-import { escapeMarkdown, plain } from '../ids/summaryText';
+import { plain } from '../ids/summaryText';
 import type { Lookups } from '../services';
 
 /** Larger documents are not searched (a payload is a few hundred bytes; logs that big use Find in File). */
@@ -49,10 +49,16 @@ export class WebhookLensProvider implements vscode.CodeLensProvider {
   }
 }
 
+/** API text as an inline code span: inert there (no markdown, links or icons), so only backticks, line breaks and bidi controls need replacing. */
+function code(text: string, max = 60): string {
+  const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return `\`${clipped.replace(/[`\r\n\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '?')}\``;
+}
+
 function resultLine(payload: WebhookPayload): string | undefined {
   if (payload.result === undefined) return undefined;
   const mapped = mapWebhookResult(payload.result);
-  const value = `\`${escapeMarkdown(payload.result, 40)}\``;
+  const value = code(payload.result, 40);
   return mapped === undefined
     ? vscode.l10n.t('Result {0}: not a value unico documents for webhooks (ok, expired, invalid_identity).', value)
     : vscode.l10n.t('Result {0} stands for {1} in Get Process.', value, `\`${mapped}\``);
@@ -61,7 +67,7 @@ function resultLine(payload: WebhookPayload): string | undefined {
 function lastEventLine(payload: WebhookPayload): string | undefined {
   if (payload.lastEvent === undefined) return undefined;
   const known = LAST_EVENTS.includes(payload.lastEvent);
-  const value = `\`${escapeMarkdown(payload.lastEvent, 60)}\``;
+  const value = code(payload.lastEvent);
   return known
     ? vscode.l10n.t('Last event before it expired: {0} (unico documents the name only).', value)
     : vscode.l10n.t('Last event {0}: not a value unico documents.', value);
@@ -80,7 +86,7 @@ export class WebhookHoverProvider implements vscode.HoverProvider {
       '',
       ...[
         resultLine(payload),
-        payload.state === undefined ? undefined : vscode.l10n.t('State {0}: unico notifies only the final state.', `\`${escapeMarkdown(payload.state, 40)}\``),
+        payload.state === undefined ? undefined : vscode.l10n.t('State {0}: unico notifies only the final state.', code(payload.state, 40)),
         lastEventLine(payload),
         vscode.l10n.t('Delivered at least once: the same processId may arrive again, so handle it idempotently.'),
       ].filter((l): l is string => l !== undefined).map((l) => `- ${l}`),
