@@ -4,6 +4,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
+import * as redact from './redact.bench';
 import * as scanner from './scanner.bench';
 
 type Figures = Record<string, number | string>;
@@ -16,6 +17,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'scanner', run: scanner.run },
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
+  { name: 'redact', run: redact.run },
 ];
 
 function format(value: number | string): string {
