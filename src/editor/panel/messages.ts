@@ -13,6 +13,7 @@ import { isWebviewMessage, type HostMessage, type MediaKind, type WebviewMessage
 import { Commands } from '../commands/ids';
 import { isCancellation, presentError } from '../errorMessages';
 import { Disposable } from '../lifecycle';
+import { redact } from '../log';
 import type { PresentedError, ProcessRef } from '../services';
 import type { PanelDeps } from './index';
 import { buildViewModel, type HeldMedia } from './viewModel';
@@ -73,7 +74,7 @@ export class PanelController extends Disposable {
     try {
       await this.handle(message);
     } catch (e) {
-      this.deps.log.error(`process panel: ${message.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.deps.log.error(`process panel: ${message.type} failed: ${redact(e instanceof Error ? e.message : String(e))}`);
     }
   }
 
