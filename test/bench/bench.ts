@@ -4,6 +4,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
+import * as personal from './personal.bench';
 import * as redact from './redact.bench';
 import * as scanner from './scanner.bench';
 
@@ -18,6 +19,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
   { name: 'redact', run: redact.run },
+  { name: 'personal', run: personal.run },
 ];
 
 function format(value: number | string): string {

@@ -24,3 +24,36 @@ describe('raw JSON masking (panel, Open Raw JSON)', () => {
     }
   });
 });
+
+describe('maskJson in one pass (many personal values)', () => {
+  const star = (v: string): string => `<${String(v.length)}>`;
+
+  it('masks whole values, embedded values (longest first), numbers, and keeps the rest', () => {
+    const secrets = new Set(['12345678909', '123', 'Maria da Silva', 'Maria', 'https://docs.example/d?sig=abc', '4242']);
+    const body = {
+      cpf: '12345678909', short: '123', ref: 'order-12345678909-x', name: 'Sra. Maria da Silva e Maria', url: 'https://docs.example/d?sig=abc',
+      n: 4242, other: 4243, list: ['Maria', 'nothing', 'a123b'], nested: { __proto__: 'Maria' },
+    };
+    const masked = maskJson(JSON.parse(JSON.stringify(body)), secrets, star);
+    assert.deepStrictEqual(masked, {
+      cpf: '<11>', short: '<3>', ref: 'order-<11>-x', name: 'Sra. <14> e <5>', url: '<30>',
+      n: '<4>', other: 4243, list: ['<5>', 'nothing', 'a123b'], nested: { __proto__: '<5>' },
+    });
+  });
+
+  it('leaves no personal value readable among 2,000 overlapping random values', () => {
+    let seed = 7;
+    const rand = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
+    const word = (): string => Array.from({ length: 4 + rand(6) }, () => 'abcab'[rand(5)]).join('');
+    const secrets = new Set(Array.from({ length: 2000 }, word));
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: 3 + rand(4) }, word).join(rand(2) === 0 ? ' ' : ''));
+    const masked = maskJson(texts, secrets, star) as string[];
+    let changed = 0;
+    texts.forEach((text, i) => {
+      const got = masked[i] ?? '';
+      if (got !== text) changed++;
+      for (const s of secrets) assert.ok(!got.includes(s), `${s} survived in ${got} (from ${text})`);
+    });
+    assert.strictEqual(changed, texts.length, 'every text held a secret');
+  });
+});
