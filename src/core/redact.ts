@@ -42,10 +42,11 @@ export const REDACTIONS: readonly (readonly [RegExp, Replacer])[] = [
     '$1‹redacted›',
   ],
   // JWS (3 parts) and JWE (5 parts) in compact form, whatever their header's first bytes, as long
-  // as the header decodes to a JSON object.
+  // as the header decodes to a JSON object; also one cut short after its payload began (a server's
+  // echo clipped to a few hundred characters).
   [
     new RegExp(
-      `(?<![${B64URL}])(e[${B64URL}]{3,4095})\\.[${B64URL}]{0,16384}\\.[${B64URL}]{0,16384}(?:\\.[${B64URL}]{0,65536}\\.[${B64URL}]{0,4096})?(?![${B64URL}])`,
+      `(?<![${B64URL}])(e[${B64URL}]{3,4095})\\.[${B64URL}]{0,16384}(?:\\.[${B64URL}]{0,16384}(?:\\.[${B64URL}]{0,65536}\\.[${B64URL}]{0,4096})?)?(?![${B64URL}])`,
       'g',
     ),
     (m, header = '') => (isJoseHeader(header) ? '‹jwt›' : m),

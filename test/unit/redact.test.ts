@@ -88,6 +88,11 @@ describe('redact', () => {
     assertHidden(`payload ${dir}`, ['48V1_ALb6US04U3b', '5eym8TW_c8SuK0ltJ3rp', 'XFBoMYUZodetZdvTiFvSkQ']);
   });
 
+  it('hides a JWT cut short after its payload began (a clipped server echo)', () => {
+    const cut = `${b64url('{"alg":"RS256","typ":"JWT"}')}.${b64url('{"sub":"svc","tenant":"t1"}').slice(0, 20)}`;
+    assertHidden(`Token rejected: ${cut}…`, [cut.split('.')[1] ?? '?'], ['Token rejected: ']);
+  });
+
   it('hides CPFs however they are written', () => {
     for (const cpf of ['123.456.789-09', '123456789-09', '123 456 789 09', '12345678909']) {
       const out = assertHidden(`cpf: ${cpf}, duiValue=${cpf};`, [cpf, '789']);
