@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     new IdSurfacesController({ lookups, showProcess: panels.showProcess, log }),
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
-    registerRawResponse(),
+    registerRawResponse(privacy),
   );
   log.info(`activated; profile of this window: ${profiles.active().id}`);
   return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() });

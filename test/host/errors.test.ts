@@ -119,6 +119,39 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('Open Raw Response masks personal data until it is revealed, then shows the exact body', async () => {
+    if (api.privacy.revealed) api.privacy.toggle();
+    const body = '{"process":{"state":"NEW","person":{"duiValue":"98765432100","friendlyName":"Maria Souza"},"token":"eyJhbGciOiJIUzI1NiJ9.eyJ4IjoxfQ.c2ln"}}';
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'idcloud-response') {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand(OPEN_RAW_RESPONSE, body);
+    const doc = await opened;
+    for (const hidden of ['98765432100', 'Maria', 'eyJhbGciOiJIUzI1NiJ9']) assert.ok(!doc.getText().includes(hidden), `${hidden} shown while hidden`);
+    assert.ok(doc.getText().includes('"NEW"'));
+    const changed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === doc) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    api.privacy.toggle();
+    try {
+      await changed;
+      assert.strictEqual(doc.getText(), body);
+    } finally {
+      api.privacy.toggle();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('403 on the selfie: explains the missing permission', async () => {
     const shown = await failure(api.lookups.getSelfie(ref(FAULT_IDS.forbiddenMedia)), 'forbidden');
     assert.match(shown.message, /lack the permission/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { documentRows } from '../../src/core/model';
 import { maskValue } from '../../src/core/mask';
 import { parseProcessResponse } from '../../src/core/schema';
-import { maskJson, personalValues } from '../../src/editor/panel/personal';
+import { maskBody, maskJson, personalValues } from '../../src/editor/panel/personal';
 import { REFERENCE_EXAMPLE } from '../../src/emulator/reference';
 
 const REFERENCE_BODY = { process: REFERENCE_EXAMPLE };
@@ -55,5 +55,31 @@ describe('maskJson in one pass (many personal values)', () => {
       for (const s of secrets) assert.ok(!got.includes(s), `${s} survived in ${got} (from ${text})`);
     });
     assert.strictEqual(changed, texts.length, 'every text held a secret');
+  });
+});
+
+describe('maskBody (Open Raw Response while personal data is hidden)', () => {
+  const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZGsifQ.c2lnbmF0dXJl';
+
+  it('JSON that failed the schema: values under personal keys masked wherever they occur', () => {
+    const drift = JSON.stringify({
+      process: {
+        id: '53060f52-f146-4c12-a234-5bb5031f6f5b', state: 'PROCESS_STATE_NEW_IN_V2', clientReference: 'pedido-Maria Souza-7',
+        person: { duiType: 'DUI_TYPE_BR_CPF', duiValue: '98765432100', friendlyName: 'Maria Souza' },
+        token: jwt, services: [{ documents: [{ signed_url: 'https://docs.example/d/1?X-Amz-Signature=abc123', doc: { data: { nomeCivil: 'Maria Souza', rg: '12.345.678-9' } } }] }],
+      },
+    });
+    const out = maskBody(drift);
+    for (const hidden of ['98765432100', 'Maria', 'Souza', jwt.slice(0, 20), 'docs.example', 'abc123', '12.345.678-9']) assert.ok(!out.includes(hidden), `${hidden} in ${out}`);
+    for (const kept of ['PROCESS_STATE_NEW_IN_V2', '53060f52-f146-4c12-a234-5bb5031f6f5b', 'DUI_TYPE_BR_CPF', 'pedido-']) assert.ok(out.includes(kept), `${kept} masked`);
+  });
+
+  it('text that is not JSON (an HTML error page, a body cut off at the cap): CPFs, tokens and e-mails redacted', () => {
+    const html = `<html><body>Erro: CPF 987.654.321-00 de maria@example.com.br, Authorization: Bearer ${jwt}</body></html>`;
+    const out = maskBody(html);
+    for (const hidden of ['987.654.321-00', 'maria@example.com.br', jwt]) assert.ok(!out.includes(hidden), `${hidden} in ${out}`);
+    assert.ok(out.startsWith('<html><body>Erro: CPF '));
+    const cut = `{"process":{"person":{"duiValue":"98765432100","friendlyName":"Jo`;
+    assert.ok(!maskBody(cut).includes('98765432100'));
   });
 });

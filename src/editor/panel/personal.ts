@@ -5,7 +5,9 @@
  * occur in the response — as a whole value or inside a longer string (a clientReference that
  * embeds the CPF) — so the JSON tree is as safe on a shared screen as the rest of the panel.
  */
+import { maskValue } from '../../core/mask';
 import { Needles } from '../../core/needles';
+import { redact } from '../../core/redact';
 import type { Process } from '../../core/types';
 
 /** Person fields that describe the journey, not the person. */
@@ -67,4 +69,35 @@ export function maskJson(value: unknown, secrets: ReadonlySet<string>, mask: (v:
     return v;
   };
   return walk(value);
+}
+
+/** Keys whose whole subtree is personal or bearer material in an answer read without its schema. */
+const PERSONAL_SUBTREES = new Set(['person', 'data', 'token', 'signed_url', 'signedUrl', 'access_token', 'assertion']);
+
+function collectUnknown(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectUnknown(v, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (PERSONAL_SUBTREES.has(k)) collect(v, out);
+      else collectUnknown(v, out);
+    }
+  }
+}
+
+/**
+ * A body the extension could not read (not JSON, cut off, unexpected status, schema drift), safe
+ * for a shared screen: JSON has the values under personal keys masked wherever they occur; any
+ * text then goes through `redact` (CPFs, JWTs, e-mails, signatures, key material).
+ */
+export function maskBody(body: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return redact(body);
+  }
+  const secrets = new Set<string>();
+  collectUnknown(value, secrets);
+  return redact(`${JSON.stringify(maskJson(value, secrets, maskValue), null, 2)}\n`);
 }
