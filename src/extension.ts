@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     new IdSurfacesController({ lookups, showProcess: panels.showProcess, log }),
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
-    registerRawResponse(),
+    registerRawResponse(privacy),
     webhooks,
   );
   const activationMs = performance.now() - started;

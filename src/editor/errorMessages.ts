@@ -11,6 +11,7 @@ import {
   type UnexpectedResponseError,
 } from '../core/errors';
 import { Commands } from './commands/ids';
+import { inert } from './ids/summaryText';
 import { redact } from './log';
 import type { ErrorAction, PresentedError, Profile } from './services';
 
@@ -148,7 +149,21 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
   }
 }
 
+/**
+ * Server text (error_description, a 401's detail, a schema complaint) is hostile and may echo the
+ * token: every message that reaches a screen (notification, hover, lens, tree, panel) is redacted
+ * like the log, shows bidi controls, and cannot form an icon or a notification link.
+ */
+function forScreen(message: string): string {
+  return inert(redact(message)).replace(/\]\(/g, ']\u200b(');
+}
+
 export function presentError(err: unknown, ctx: ErrorContext): PresentedError {
+  const presented = presentUnsafe(err, ctx);
+  return { ...presented, message: forScreen(presented.message) };
+}
+
+function presentUnsafe(err: unknown, ctx: ErrorContext): PresentedError {
   // One cast: the kinds are exactly these classes (errors.ts), from either bundle.
   if (isIdCloudError(err)) return present(err as KnownError, ctx);
   if (isCancellation(err)) return { message: vscode.l10n.t('Cancelled.'), actions: [] };

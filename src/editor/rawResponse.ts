@@ -1,16 +1,24 @@
 /**
  * "Open Raw Response": the (size-capped) body of an answer the extension could not read, in a
- * read-only virtual document — never an untitled file that asks to be saved, never the log.
+ * read-only virtual document — never an untitled file that asks to be saved, never the log. Like
+ * every other surface it hides personal data (maskBody) until personal data is revealed, and
+ * follows the privacy toggle.
  */
 import * as vscode from 'vscode';
 import { OPEN_RAW_RESPONSE } from './errorMessages';
+import { maskBody } from './panel/personal';
+import type { Privacy } from './services';
 
 const SCHEME = 'idcloud-response';
 const KEEP = 10;
 
 class RawResponses implements vscode.TextDocumentContentProvider {
   private readonly bodies = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
   private next = 0;
+
+  constructor(private readonly privacy: Privacy) {}
 
   add(body: string): vscode.Uri {
     this.next += 1;
@@ -20,17 +28,34 @@ class RawResponses implements vscode.TextDocumentContentProvider {
       if (this.bodies.size <= KEEP) break;
       this.bodies.delete(oldest);
     }
-    return vscode.Uri.from({ scheme: SCHEME, path: `/${name}.txt` });
+    return uriOf(name);
+  }
+
+  /** Every kept response shows again, masked or exact. */
+  refresh(): void {
+    for (const name of this.bodies.keys()) this.changed.fire(uriOf(name));
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.bodies.get(uri.path.replace(/^\/|\.txt$/g, '')) ?? vscode.l10n.t('(this response is no longer kept)');
+    const body = this.bodies.get(uri.path.replace(/^\/|\.txt$/g, ''));
+    if (body === undefined) return vscode.l10n.t('(this response is no longer kept)');
+    return this.privacy.revealed ? body : maskBody(body);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }
 
-export function registerRawResponse(): vscode.Disposable {
-  const responses = new RawResponses();
+function uriOf(name: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: SCHEME, path: `/${name}.txt` });
+}
+
+export function registerRawResponse(privacy: Privacy): vscode.Disposable {
+  const responses = new RawResponses(privacy);
   return vscode.Disposable.from(
+    responses,
+    privacy.onDidChange(() => { responses.refresh(); }),
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, responses),
     vscode.commands.registerCommand(OPEN_RAW_RESPONSE, async (body: unknown) => {
       if (typeof body !== 'string') return;

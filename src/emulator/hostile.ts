@@ -38,7 +38,7 @@ export const HOSTILE_PROCESS: JsonObject = {
     authenticationId: "{{constructor.constructor('alert(8)')()}}",
     livenessResult: IMG,
     authenticationResult: SCRIPT,
-    identityFraudstersResult: QUIT_LINK,
+    identityFraudstersResult: `\u202Ekcom $(alert) ${QUIT_LINK}`,
     bioTokenEngineResult: '<a href="command:workbench.action.quit">quit</a>',
     smartRevalidationResult: '<style>*{display:none}</style>',
     idAgeResult: '&lt;already escaped&gt; & <raw>',

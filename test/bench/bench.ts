@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 import * as activation from './activation.bench';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
+import * as personal from './personal.bench';
+import * as redact from './redact.bench';
 import * as scanner from './scanner.bench';
 
 type Figures = Record<string, number | string>;
@@ -18,6 +20,8 @@ const BENCHES: readonly Bench[] = [
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
   { name: 'activation', run: activation.run },
+  { name: 'redact', run: redact.run },
+  { name: 'personal', run: personal.run },
 ];
 
 function format(value: number | string): string {

@@ -95,11 +95,26 @@ describe('commands against the local emulator', () => {
       assert.strictEqual(await vscode.env.clipboard.readText(), REFERENCE_EXAMPLE_ID);
     });
 
-    it('Copy as JSON puts the body exactly as received', async () => {
+    it('Copy as JSON copies the masked JSON while personal data is hidden (person, token, signed URLs)', async () => {
+      if (api.privacy.revealed) api.privacy.toggle();
       await vscode.commands.executeCommand(Commands.copyAsJson, REF);
       const text = await vscode.env.clipboard.readText();
-      assert.strictEqual(text, api.lookups.peek(REF)?.rawJson);
+      const raw = api.lookups.peek(REF)?.rawJson ?? '';
+      const exact = JSON.parse(raw) as { process: { token: string; person: { duiValue: string; friendlyName: string }; services: { documents: { signed_url: string }[] }[] } };
+      const hidden = [exact.process.token, exact.process.person.duiValue, exact.process.person.friendlyName, exact.process.services[0]?.documents[0]?.signed_url ?? '?'];
+      for (const value of hidden) assert.ok(!text.includes(value), `${value} copied while hidden`);
       assert.strictEqual((JSON.parse(text) as { process: { id: string } }).process.id, REFERENCE_EXAMPLE_ID);
+    });
+
+    it('Copy as JSON puts the body exactly as received once personal data is revealed', async () => {
+      if (!api.privacy.revealed) api.privacy.toggle();
+      try {
+        await vscode.commands.executeCommand(Commands.copyAsJson, REF);
+        const text = await vscode.env.clipboard.readText();
+        assert.strictEqual(text, api.lookups.peek(REF)?.rawJson);
+      } finally {
+        api.privacy.toggle();
+      }
     });
 
     it('Copy as cURL targets the profile and says $TOKEN, never a token', async () => {

@@ -3,6 +3,8 @@
 // lookups.get, and presentError turns it into an actionable message whose actions are real commands.
 // No lookup may leave an unhandled rejection behind.
 import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isIdCloudError, NetworkError, UnauthorizedError } from '../../src/core/errors';
 import { Commands } from '../../src/editor/commands/ids';
@@ -117,6 +119,39 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('Open Raw Response masks personal data until it is revealed, then shows the exact body', async () => {
+    if (api.privacy.revealed) api.privacy.toggle();
+    const body = '{"process":{"state":"NEW","person":{"duiValue":"98765432100","friendlyName":"Maria Souza"},"token":"eyJhbGciOiJIUzI1NiJ9.eyJ4IjoxfQ.c2ln"}}';
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'idcloud-response') {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand(OPEN_RAW_RESPONSE, body);
+    const doc = await opened;
+    for (const hidden of ['98765432100', 'Maria', 'eyJhbGciOiJIUzI1NiJ9']) assert.ok(!doc.getText().includes(hidden), `${hidden} shown while hidden`);
+    assert.ok(doc.getText().includes('"NEW"'));
+    const changed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === doc) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    api.privacy.toggle();
+    try {
+      await changed;
+      assert.strictEqual(doc.getText(), body);
+    } finally {
+      api.privacy.toggle();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('403 on the selfie: explains the missing permission', async () => {
     const shown = await failure(api.lookups.getSelfie(ref(FAULT_IDS.forbiddenMedia)), 'forbidden');
     assert.match(shown.message, /lack the permission/);
@@ -165,6 +200,49 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     assert.strictEqual(await vscode.commands.executeCommand(Commands.testConnection, FAULTS), undefined);
     const shown = presentError(new UnauthorizedError('expired', 'Jwt is expired'), { profile: profileOf(api, FAULTS) });
     assert.match(shown.message, /The access token for Emulator faults has expired/);
+  });
+
+  it('a gateway that echoes the token: no part of it reaches the screen (API 401 and identity error_description)', async () => {
+    // Echoes what it was sent: the API's Authorization header in a 401, the identity request's form
+    // (with its signed assertion) in an OAuth error_description. Each lookup is then presented.
+    const gateway = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        if (req.method === 'POST') {
+          res.statusCode = 400;
+          res.end(JSON.stringify({ error: 'invalid_grant', error_description: `bad request ${Buffer.concat(chunks).toString()}` }));
+        } else {
+          res.statusCode = 401;
+          res.end(JSON.stringify({ error: { code: 401, message: `rejected ${req.headers.authorization ?? ''} \u202E$(alert) [x](command:workbench.action.quit)` } }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${String((gateway.address() as AddressInfo).port)}`;
+    const echo = { id: 'echo', label: 'Echo gateway', apiBaseUrl: url, identityUrl: url };
+    try {
+      await setCustomProfiles(api, [entry, echo], [FAULTS, 'echo']);
+      const payload = Buffer.from(JSON.stringify({ sub: 'svc', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+      const token = `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${payload}.c2lnbmF0dXJlLW9mLXRoZS1nYXRld2F5LXRlc3Q`;
+      await storeCredentials(api, 'echo', { kind: 'token', token });
+      const shown = await failure(api.lookups.get(ref(UNKNOWN_PROCESS_ID, 'echo'), { force: true }), 'unauthorized', 'echo');
+      for (const part of token.split('.').slice(1)) assert.ok(!shown.message.includes(part.slice(0, 12)), `the token is on screen: ${shown.message}`);
+      assert.doesNotMatch(shown.message, /\u202E|\$\(alert\)|\]\(command:/, shown.message);
+      assert.match(shown.message, /\[U\+202E\]/);
+
+      const account = serviceAccount(emulator);
+      await storeCredentials(api, 'echo', account);
+      const refused = await failure(api.lookups.get(ref(UNKNOWN_PROCESS_ID, 'echo'), { force: true }), 'token', 'echo');
+      assert.match(refused.message, /bad request/, 'the server\'s text is shown');
+      assert.doesNotMatch(refused.message, /assertion=(?!‹redacted›)/, `the signed assertion is on screen: ${refused.message}`);
+      assert.doesNotMatch(refused.message, /eyJ[\w-]{8}/, refused.message);
+    } finally {
+      await api.credentials.clear('echo');
+      await setCustomProfiles(api, [entry, { id: 'closed', label: 'Closed port', apiBaseUrl: 'http://127.0.0.1:9', identityUrl: 'http://127.0.0.1:9' }], [FAULTS, 'closed']);
+      await new Promise((resolve) => gateway.close(resolve));
+    }
   });
 
   it('anything else: the profile, the (redacted) reason and Show Log', () => {

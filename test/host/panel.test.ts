@@ -295,6 +295,18 @@ describe('process panel (host side, against the emulator)', function () {
     controller.dispose();
   });
 
+  it('logs a failed message handler with its error text redacted', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzdmMifQ.c2lnbmF0dXJl';
+    const failing = { ...h.deps, openExternal: () => Promise.reject(new Error(`gateway said: Bearer ${token} for cpf 123.456.789-09`)) };
+    const controller = new PanelController(REFERENCE, failing, () => undefined);
+    await controller.load({ force: false, interactive: true });
+    await controller.receive({ type: 'openPdf', document: 0 });
+    const logged = h.deps.log.lines.filter((l) => l.includes('openPdf failed'));
+    assert.strictEqual(logged.length, 1, h.deps.log.lines.join('\n'));
+    assert.ok(!logged[0]?.includes(token) && !logged[0]?.includes('123.456.789-09'), logged[0]);
+    controller.dispose();
+  });
+
   it('ignores and logs messages of a bad shape, without their content', async () => {
     const { controller, views } = makePanel(h);
     const bad: unknown[] = [

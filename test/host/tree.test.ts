@@ -1,7 +1,7 @@
 // The Processes view's nodes, walked through the provider the view uses, against the emulator.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FAULT_IDS, REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
+import { FAULT_IDS, HOSTILE_PROCESS_ID, REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
 import { Commands } from '../../src/editor/commands/ids';
 import { shortEnum } from '../../src/editor/tree/details';
 import { relativeTime } from '../../src/editor/tree/format';
@@ -148,6 +148,26 @@ describe('the Processes tree', () => {
     }
     const person = await children((await child(node, 'Person')).node);
     assert.ok(!person.some((p) => text(p.item.description).includes('Skywalker')));
+  });
+
+  it('shows the hostile fixture with no bidi control and no icon from the API in any label, description or tooltip', async () => {
+    const ref: ProcessRef = { id: HOSTILE_PROCESS_ID, profileId: 'emulator' };
+    await api.lookups.get(ref);
+    const { item, children: top } = await expand(ref);
+    const seen: string[] = [];
+    const walk = async (shown: Shown[]): Promise<void> => {
+      for (const c of shown) {
+        seen.push(...[c.item.label, c.item.description, c.item.tooltip].map(text));
+        if (c.item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(await children(c.node));
+      }
+    };
+    seen.push(text(item.description), text(item.tooltip));
+    await walk(top);
+    const all = seen.join('\n');
+    assert.ok(all.includes('[U+202E]kcom'), 'the override is shown as [U+202E]');
+    assert.doesNotMatch(all, /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+    assert.doesNotMatch(all, /\$\((alert|zap)\)/);
+    await api.tree.history.unpin(ref);
   });
 
   it('marks unknown enum values', async () => {

@@ -7,7 +7,7 @@ import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID } from '../../src/emulator/hostile'
 import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
 import {
-  commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, hoverMarkdown, type L10n, lensTitle, notFoundMarkdown, plain,
+  commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain,
 } from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
 
@@ -169,8 +169,41 @@ describe('summary texts', () => {
     assert.doesNotMatch(title, /\n/);
   });
 
+  /** What the hover shows once markdown has removed its backslash escapes (icons are read after that). */
+  const rendered = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+
+  it('hover of the hostile fixture: a bidi override shows as [U+202E] and $(alert) stays text after unescaping', () => {
+    const md = hoverMarkdown(fetched(HOSTILE_PROCESS), { id: HOSTILE_PROCESS_ID, profileId: 'sandbox' }, sandbox, 0, l10n, 'en');
+    assert.doesNotMatch(md, BIDI);
+    assert.ok(rendered(md).includes('[U+202E]kcom'), md);
+    assert.doesNotMatch(rendered(md), /\$\((zap|alert)\)/);
+    assert.match(rendered(md), /\$\u200b\(alert\)/, 'the API text is still readable');
+  });
+
+  it('lens title: a bidi override in the flow or the profile label cannot reverse the title', () => {
+    const title = lensTitle(fetched({ ...HOSTILE_PROCESS, flow: '\u202EkcoM $(alert)' }), profile('p', 'Prod\u2067uction\u2069', true), 0, l10n, 'en');
+    assert.doesNotMatch(title, BIDI);
+    assert.ok(title.includes('[U+202E]kcoM') && title.includes('Prod[U+2067]uction[U+2069]'), title);
+    assert.doesNotMatch(title, /\$\(alert\)/);
+  });
+
+  it('error hover: the message is inert however it was built', () => {
+    const md = errorMarkdown({ message: 'Server said \u202Edetalhe $(alert) [x](command:workbench.action.quit)', actions: [] });
+    assert.doesNotMatch(md, BIDI);
+    assert.doesNotMatch(rendered(md), /\$\(alert\)/);
+    assert.deepEqual(linkCommands(md), []);
+  });
+
+  it('inert: every bidi control shown by its code point, every $( broken, the rest untouched', () => {
+    const controls = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+    assert.equal(inert(controls.join('')), '[U+061C][U+200E][U+200F][U+202A][U+202B][U+202C][U+202D][U+202E][U+2066][U+2067][U+2068][U+2069]');
+    assert.equal(inert('$(alert) a$(zap)\nJoão'), '$\u200b(alert) a$\u200b(zap)\nJoão');
+    assert.equal(inert(inert('\u202E$(x)')), inert('\u202E$(x)'), 'idempotent');
+  });
+
   it('escapes markdown, HTML and theme icons, and clips to one line', () => {
-    assert.equal(escapeMarkdown('[x](command:y) <b> $(zap) a_b'), '\\[x\\]\\(command\\:y\\) \\<b\\> \\$\\(zap\\) a\\_b');
+    assert.equal(escapeMarkdown('[x](command:y) <b> $(zap) a_b'), '\\[x\\]\\(command\\:y\\) \\<b\\> \\$\u200b\\(zap\\) a\\_b');
     assert.equal(escapeMarkdown('a\nb'), 'a b');
     assert.equal(escapeMarkdown('abcdef', 4), 'abc…');
     assert.equal(plain('$(zap)x'), '$\u200b(zap)x');

@@ -1,11 +1,16 @@
 /**
- * Copy Process ID, Copy as JSON (the body exactly as received) and Copy as cURL (the request
- * that fetches it, with `$TOKEN` where the bearer token goes: the token itself is never copied).
+ * Copy Process ID, Copy as JSON and Copy as cURL (the request that fetches it, with `$TOKEN`
+ * where the bearer token goes: the token itself is never copied). Copy as JSON copies what the
+ * screen shows: the masked JSON while personal data is hidden (the person, the personal OCR values,
+ * the SDK token and the signed URLs all masked), the exact body only once personal data is
+ * revealed — and for a production profile only after a modal confirmation.
  */
 import * as vscode from 'vscode';
+import type { FetchedProcess } from '../../core/types';
 import type { ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
 import { Commands } from './ids';
+import { rawJsonText } from './rawJson';
 import { fetchWithProgress, shortId } from './lookUp';
 import { registerProcessCommand } from './register';
 
@@ -36,6 +41,22 @@ async function apiBaseUrl(deps: CommandDeps, ref: ProcessRef): Promise<string> {
   return started;
 }
 
+/** The masked JSON while personal data is hidden; the exact body when revealed (production: confirmed first). */
+async function jsonToCopy(deps: CommandDeps, ref: ProcessRef, fetched: FetchedProcess): Promise<string | undefined> {
+  if (!deps.privacy.revealed) return rawJsonText(fetched, false);
+  const profile = deps.lookups.profile(ref.profileId);
+  if (profile?.production) {
+    const copy = vscode.l10n.t('Copy Exact JSON');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Copy the exact JSON of {0} from {1}?', shortId(ref.id), profile.label),
+      { modal: true, detail: vscode.l10n.t("It holds a real person's personal data, the SDK token and signed document links: whoever reads the clipboard can use them.") },
+      copy,
+    );
+    if (answer !== copy) return undefined;
+  }
+  return fetched.rawJson;
+}
+
 export function registerCopy(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     registerProcessCommand(deps, Commands.copyProcessId, async (ref) => {
@@ -44,8 +65,12 @@ export function registerCopy(deps: CommandDeps): vscode.Disposable {
     }),
     registerProcessCommand(deps, Commands.copyAsJson, async (ref) => {
       const fetched = await fetchWithProgress(deps, ref);
-      await copied(fetched.rawJson, vscode.l10n.t('Copied the JSON of {0}…', shortId(ref.id)));
-      return fetched.rawJson;
+      const text = await jsonToCopy(deps, ref, fetched);
+      if (text === undefined) return undefined;
+      await copied(text, deps.privacy.revealed
+        ? vscode.l10n.t('Copied the JSON of {0}…', shortId(ref.id))
+        : vscode.l10n.t('Copied the JSON of {0} with personal data hidden…', shortId(ref.id)));
+      return text;
     }),
     registerProcessCommand(deps, Commands.copyAsCurl, async (ref) => {
       const curl = curlCommand(await apiBaseUrl(deps, ref), ref.id);

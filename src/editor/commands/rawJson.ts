@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { maskValue } from '../../core/mask';
 import { documentRows } from '../../core/model';
 import { isProcessId } from '../../core/processId';
+import { redact } from '../../core/redact';
 import type { FetchedProcess } from '../../core/types';
 import { maskJson, personalValues } from '../panel/personal';
 import type { Lookups, Privacy, ProcessRef } from '../services';
@@ -35,7 +36,7 @@ export function rawJsonText(fetched: FetchedProcess, revealed: boolean): string 
   try {
     value = JSON.parse(fetched.rawJson);
   } catch {
-    return fetched.rawJson;
+    return revealed ? fetched.rawJson : redact(fetched.rawJson);
   }
   const shown = revealed ? value : maskJson(value, personalValues(fetched.process, documentRows(fetched.process)), maskValue);
   return `${JSON.stringify(shown, null, 2)}\n`;

@@ -13,7 +13,7 @@ import { redact } from '../log';
 import type { Lookups, ProcessRef } from '../services';
 import { linkCancellation } from './hover';
 import { type IdTally, type LensPlan, planLenses, tallyDocument } from './scan';
-import { lensTitle, plain } from './summaryText';
+import { inert, lensTitle, plain } from './summaryText';
 
 export interface CodeLensDeps {
   readonly lookups: Lookups;
@@ -195,7 +195,7 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     const action = presented.actions[0];
     return {
       title: `$(warning) ${plain(presented.message, 60)}`,
-      tooltip: presented.message,
+      tooltip: inert(presented.message),
       command: action?.command ?? Commands.showProcess,
       arguments: action ? [...(action.arguments ?? [])] : [ref],
     };

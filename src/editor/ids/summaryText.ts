@@ -4,7 +4,8 @@
  * (so the strings are still extracted and translated) and the benchmark passes a stub.
  *
  * Every string that came from the API is hostile (a flow name may be `[x](command:…)`, HTML or
- * `$(icon)` syntax): it goes through `escapeMarkdown` in markdown and `plain` in lens titles.
+ * `$(icon)` syntax, or a bidi override): it goes through `escapeMarkdown` in markdown, `plain` in lens
+ * titles and `inert` on every other surface (tree, tooltips, status bar).
  */
 import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
 import { relativeTime } from '../../core/relativeTime';
@@ -35,19 +36,35 @@ export function isOwnCommand(command: string): boolean {
 
 const MAX_API_TEXT = 80;
 
+/** Bidirectional controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) can make text read backwards: show them, as the panel does. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text from the API made inert for any VS Code surface that is not markdown (tree labels,
+ * descriptions and tooltips, lens titles and tooltips, the status bar): bidi controls shown as
+ * `[U+202E]`, `$(name)` broken so it never becomes an icon.
+ */
+export function inert(text: string): string {
+  return text.replace(BIDI, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`).replace(/\$\(/g, '$\u200b(');
+}
+
 function clip(text: string, max: number): string {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
+  const oneLine = inert(text).replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-/** Markdown-inert text: every ASCII punctuation that markdown, HTML or theme icons read is backslash-escaped. */
+/**
+ * Markdown-inert text: every ASCII punctuation that markdown, HTML or theme icons read is
+ * backslash-escaped. Escaping alone does not stop an icon (the renderer unescapes `\$\(` before it
+ * looks for icons), so `inert` breaks `$(` first.
+ */
 export function escapeMarkdown(text: string, max = MAX_API_TEXT): string {
   return clip(text, max).replace(/[\\`*_{}[\]()#+\-.!|<>&~$:"'=]/g, '\\$&');
 }
 
-/** Lens-title-inert text: a code lens renders `$(name)` as an icon and nothing else. */
+/** Lens-title-inert text: one line, no bidi control, no `$(name)` icon. */
 export function plain(text: string, max = 40): string {
-  return clip(text, max).replace(/\$\(/g, '$\u200b(');
+  return clip(text, max);
 }
 
 export function commandUri(command: string, args: readonly unknown[]): string {

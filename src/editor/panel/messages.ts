@@ -15,6 +15,7 @@ import { isIdCloudError } from '../../core/errors';
 import { isCancellation, presentError } from '../errorMessages';
 import { mediaNotFound } from './mediaNotFound';
 import { Disposable } from '../lifecycle';
+import { redact } from '../log';
 import type { PresentedError, ProcessRef } from '../services';
 import type { PanelDeps } from './index';
 import { buildViewModel, type HeldMedia } from './viewModel';
@@ -75,7 +76,7 @@ export class PanelController extends Disposable {
     try {
       await this.handle(message);
     } catch (e) {
-      this.deps.log.error(`process panel: ${message.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.deps.log.error(`process panel: ${message.type} failed: ${redact(e instanceof Error ? e.message : String(e))}`);
     }
   }
 

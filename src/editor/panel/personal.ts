@@ -5,6 +5,9 @@
  * occur in the response — as a whole value or inside a longer string (a clientReference that
  * embeds the CPF) — so the JSON tree is as safe on a shared screen as the rest of the panel.
  */
+import { maskValue } from '../../core/mask';
+import { Needles } from '../../core/needles';
+import { redact } from '../../core/redact';
 import type { Process } from '../../core/types';
 
 /** Person fields that describe the journey, not the person. */
@@ -38,15 +41,24 @@ function collect(value: unknown, out: Set<string>): void {
   }
 }
 
-/** A copy of `value` with every personal value (whole or embedded) replaced by `mask(value)`. */
+/**
+ * A copy of `value` with every personal value (whole or embedded) replaced by `mask(value)`, in one
+ * pass over the JSON's text whatever the number of personal values (a multi-string search).
+ */
 export function maskJson(value: unknown, secrets: ReadonlySet<string>, mask: (v: string) => string): unknown {
   if (secrets.size === 0) return value;
-  const embedded = [...secrets].filter((s) => s.length >= MIN_EMBEDDED).sort((a, b) => b.length - a.length);
+  const embedded = new Needles([...secrets].filter((s) => s.length >= MIN_EMBEDDED));
   const maskText = (text: string): string => {
     if (secrets.has(text)) return mask(text);
-    let out = text;
-    for (const s of embedded) if (out.includes(s)) out = out.split(s).join(mask(s));
-    return out;
+    const found = embedded.find(text);
+    if (found.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const [start, end] of found) {
+      out += text.slice(at, start) + mask(text.slice(start, end));
+      at = end;
+    }
+    return out + text.slice(at);
   };
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return maskText(v);
@@ -57,4 +69,35 @@ export function maskJson(value: unknown, secrets: ReadonlySet<string>, mask: (v:
     return v;
   };
   return walk(value);
+}
+
+/** Keys whose whole subtree is personal or bearer material in an answer read without its schema. */
+const PERSONAL_SUBTREES = new Set(['person', 'data', 'token', 'signed_url', 'signedUrl', 'access_token', 'assertion']);
+
+function collectUnknown(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectUnknown(v, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (PERSONAL_SUBTREES.has(k)) collect(v, out);
+      else collectUnknown(v, out);
+    }
+  }
+}
+
+/**
+ * A body the extension could not read (not JSON, cut off, unexpected status, schema drift), safe
+ * for a shared screen: JSON has the values under personal keys masked wherever they occur; any
+ * text then goes through `redact` (CPFs, JWTs, e-mails, signatures, key material).
+ */
+export function maskBody(body: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return redact(body);
+  }
+  const secrets = new Set<string>();
+  collectUnknown(value, secrets);
+  return redact(`${JSON.stringify(maskJson(value, secrets, maskValue), null, 2)}\n`);
 }

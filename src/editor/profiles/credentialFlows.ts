@@ -1,16 +1,48 @@
 /**
  * Set Credentials… and Clear Credentials. A service account (tenant ID, account name, and the
  * private key from a .pem file or pasted into a password box) or a pasted access token. The key
- * is checked as an RSA private key before it is stored, and never shown back.
+ * is checked as an RSA private key before it is stored, and never shown back; a pasted token is
+ * checked for a JWT's shape and expiry (anything else saved only on an explicit choice); saved
+ * credentials of the other kind are replaced only after a modal confirmation.
  */
 import * as vscode from 'vscode';
-import { decodeJwtPayload, validatePrivateKey } from '../../core/jwt';
+import { validatePrivateKey } from '../../core/jwt';
+import { tokenShape } from '../../core/tokenShape';
 import type { Profile } from '../services';
 import type { Credentials, CredentialStore } from './credentials';
 import type { ProfileService } from './profileService';
 
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 
+/** The dialogs the flows use; host tests pass scripted answers instead of the real window. */
+export interface CredentialUi {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  warn(message: string, options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined>;
+}
+
+export const WINDOW_UI: CredentialUi = {
+  pick: (items, options) => vscode.window.showQuickPick(items, options),
+  input: (options) => vscode.window.showInputBox(options),
+  warn: (message, options, ...items) => vscode.window.showWarningMessage(message, options, ...items),
+};
+
+function when(ms: number): string {
+  return new Date(ms).toLocaleString(vscode.env.language);
+}
+
+/** What the token box says while a token is pasted: when it expires, or why it may not work. */
+function tokenHint(value: string): vscode.InputBoxValidationMessage | string | undefined {
+  const token = value.trim().replace(/^Bearer\s+/i, '');
+  if (token === '') return vscode.l10n.t('Required.');
+  const shape = tokenShape(token, Date.now());
+  switch (shape.kind) {
+    case 'valid': return { message: vscode.l10n.t('A JWT that expires {0}.', when(shape.expiresAt)), severity: vscode.InputBoxValidationSeverity.Info };
+    case 'expired': return { message: vscode.l10n.t('This token expired on {0}.', when(shape.expiresAt)), severity: vscode.InputBoxValidationSeverity.Warning };
+    case 'noExpiry': return { message: vscode.l10n.t('This JWT has no expiry (exp): it may not be an IDCloud access token.'), severity: vscode.InputBoxValidationSeverity.Warning };
+    case 'notJwt': return { message: vscode.l10n.t('Not a JWT (three base64url parts): IDCloud access tokens are JWTs.'), severity: vscode.InputBoxValidationSeverity.Warning };
+  }
+}
 /** A PEM pasted into a one-line box arrives with its line breaks turned to spaces or "\n": rebuild it. */
 export function normalisePem(text: string): string {
   const unescaped = text.replace(/\\n/g, '\n').trim();
@@ -89,38 +121,57 @@ async function askServiceAccount(profile: Profile, previous: Credentials | undef
   return { kind: 'serviceAccount', tenantId: tenantId.trim(), accountName: accountName.trim(), privateKeyPem: pem };
 }
 
-async function askToken(profile: Profile): Promise<Credentials | undefined> {
-  const pasted = await vscode.window.showInputBox({
+async function askToken(profile: Profile, ui: CredentialUi): Promise<Credentials | undefined> {
+  const pasted = await ui.input({
     title: vscode.l10n.t('Access token for {0}', profile.label),
     prompt: vscode.l10n.t('Paste an access token (it cannot be renewed: prefer a service account)'),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Required.') : undefined),
+    validateInput: tokenHint,
   });
-  if (pasted === undefined) return undefined;
+  if (pasted === undefined || pasted.trim() === '') return undefined;
   const token = pasted.trim().replace(/^Bearer\s+/i, '');
-  const exp = decodeJwtPayload(token)?.exp;
-  if (typeof exp === 'number' && exp * 1000 <= Date.now()) {
+  const shape = tokenShape(token, Date.now());
+  if (shape.kind !== 'valid') {
     const save = vscode.l10n.t('Save Anyway');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('This token expired on {0}.', new Date(exp * 1000).toLocaleString()),
-      { modal: true, detail: vscode.l10n.t('Lookups with it will be refused. A service account renews its tokens by itself.') },
-      save,
-    );
-    if (answer !== save) return undefined;
+    const message = shape.kind === 'expired'
+      ? vscode.l10n.t('This token expired on {0}.', when(shape.expiresAt))
+      : shape.kind === 'noExpiry'
+        ? vscode.l10n.t('This JWT has no expiry (exp): it may not be an IDCloud access token.')
+        : vscode.l10n.t('This is not a JWT: IDCloud access tokens are JWTs (three base64url parts).');
+    const detail = shape.kind === 'expired'
+      ? vscode.l10n.t('Lookups with it will be refused. A service account renews its tokens by itself.')
+      : vscode.l10n.t('Lookups with it will probably be refused. Check that you pasted the whole access token.');
+    if (await ui.warn(message, { modal: true, detail }, save) !== save) return undefined;
   }
   return { kind: 'token', token };
 }
 
+function kindName(kind: Credentials['kind']): string {
+  return kind === 'token' ? vscode.l10n.t('an access token') : vscode.l10n.t('a service account');
+}
+
+/** True when nothing of another kind would be lost, or the user confirmed replacing it. */
+async function confirmReplace(profile: Profile, previous: Credentials | undefined, next: Credentials['kind'], ui: CredentialUi): Promise<boolean> {
+  if (previous === undefined || previous.kind === next) return true;
+  const replace = vscode.l10n.t('Replace');
+  const answer = await ui.warn(
+    vscode.l10n.t('Replace {0} of {1} with {2}?', kindName(previous.kind), profile.label, kindName(next)),
+    { modal: true, detail: vscode.l10n.t('A profile keeps one set of credentials: the saved one is deleted from this computer\'s secret storage.') },
+    replace,
+  );
+  return answer === replace;
+}
+
 /** Resolves to the profile whose credentials were saved, or undefined when the user stopped. */
-export async function setCredentials(profiles: ProfileService, store: CredentialStore, arg: unknown): Promise<Profile | undefined> {
+export async function setCredentials(profiles: ProfileService, store: CredentialStore, arg: unknown, ui: CredentialUi = WINDOW_UI): Promise<Profile | undefined> {
   const profile = await pickProfile(profiles, arg, (p) => p.kind !== 'emulator', vscode.l10n.t('Set credentials for which profile?'));
   if (!profile) return undefined;
   if (profile.kind === 'emulator') {
     void vscode.window.showInformationMessage(vscode.l10n.t('The Local emulator needs no credentials: it uses its own service account.'));
     return undefined;
   }
-  const choice = await vscode.window.showQuickPick(
+  const choice = await ui.pick(
     [
       { label: `$(file) ${vscode.l10n.t('Service account, key from a .pem file')}`, method: 'file' as const },
       { label: `$(lock) ${vscode.l10n.t('Service account, paste the private key')}`, method: 'paste' as const },
@@ -130,7 +181,8 @@ export async function setCredentials(profiles: ProfileService, store: Credential
   );
   if (!choice) return undefined;
   const previous = await store.get(profile.id);
-  const credentials = choice.method === 'token' ? await askToken(profile) : await askServiceAccount(profile, previous, choice.method === 'file');
+  if (!(await confirmReplace(profile, previous, choice.method === 'token' ? 'token' : 'serviceAccount', ui))) return undefined;
+  const credentials = choice.method === 'token' ? await askToken(profile, ui) : await askServiceAccount(profile, previous, choice.method === 'file');
   if (!credentials) return undefined;
   await store.set(profile.id, credentials);
   return profile;

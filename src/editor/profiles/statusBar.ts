@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../commands/ids';
+import { escapeMarkdown as escapeText, inert } from '../ids/summaryText';
 import { Disposable } from '../lifecycle';
 import type { Profile } from '../services';
 import type { CredentialStore } from './credentials';
@@ -12,8 +13,9 @@ import type { ProfileService } from './profileService';
 
 export const STATUS_BAR_ID = 'idcloud.profile';
 
+/** Markdown-inert, no bidi control or icon (a custom profile's label is the user's text). */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return escapeText(text, 400);
 }
 
 export class ProfileStatusBar extends Disposable {
@@ -40,7 +42,7 @@ export class ProfileStatusBar extends Disposable {
 
   private render(): void {
     const profile = this.profiles.active();
-    this.item.text = `$(server-environment) ${profile.label}`;
+    this.item.text = `$(server-environment) ${inert(profile.label)}`;
     this.item.backgroundColor = profile.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.accessibilityInformation = {
       label: profile.production

@@ -1,11 +1,12 @@
 /**
  * The tree's node classes. Each knows its parent (so `reveal` works) and renders its own
  * TreeItem; the provider decides children. Text from the API is only ever a label, description
- * or plain-string tooltip (never markdown), so it cannot inject anything.
+ * or plain-string tooltip (never markdown), made `inert` (no bidi control, no `$(icon)`) here.
  */
 import * as vscode from 'vscode';
 import type { ErrorAction, Profile, ProcessRef } from '../services';
 import { Commands } from '../commands/ids';
+import { inert } from '../ids/summaryText';
 
 export type Section = 'pinned' | 'recent';
 
@@ -55,7 +56,7 @@ export class ProfileGroupNode extends Node {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.profile?.label ?? this.profileId, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(inert(this.profile?.label ?? this.profileId), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     const marks: string[] = [];
     if (this.profile?.production) marks.push(vscode.l10n.t('production'));
@@ -65,9 +66,9 @@ export class ProfileGroupNode extends Node {
     item.iconPath = this.profile?.production
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon(this.profile?.kind === 'emulator' ? 'vm' : 'server-environment');
-    item.tooltip = this.profile?.production
+    item.tooltip = inert(this.profile?.production
       ? vscode.l10n.t('{0}: a production profile. Lookups here read real people’s data.', this.profile.label)
-      : (this.profile?.label ?? this.profileId);
+      : (this.profile?.label ?? this.profileId));
     item.contextValue = this.profile?.production ? 'profile.production' : 'profile';
     return item;
   }
@@ -99,8 +100,8 @@ export class ProcessNode extends Node {
     const item = new vscode.TreeItem(this.ref.id.slice(0, 8), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = icon;
-    item.description = description;
-    item.tooltip = tooltip;
+    item.description = inert(description);
+    item.tooltip = inert(tooltip);
     item.contextValue = this.pinned ? 'process.pinned' : 'process.recent';
     item.command = openCommand(this.ref);
     item.accessibilityInformation = { label: `${this.ref.id} ${description}` };
@@ -127,10 +128,10 @@ export class GroupNode extends Node {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(inert(this.label), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = this.icon;
-    item.description = this.description;
+    item.description = inert(this.description);
     item.contextValue = 'detail.group';
     return item;
   }
@@ -151,9 +152,9 @@ export class FieldNode extends Node {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.description = this.meaning === '' ? this.value : `${this.value} · ${this.meaning}`;
-    item.tooltip = this.meaning === '' ? `${this.label}: ${this.fullValue}` : `${this.label}: ${this.fullValue}\n${this.meaning}`;
+    const item = new vscode.TreeItem(inert(this.label), vscode.TreeItemCollapsibleState.None);
+    item.description = inert(this.meaning === '' ? this.value : `${this.value} · ${this.meaning}`);
+    item.tooltip = inert(this.meaning === '' ? `${this.label}: ${this.fullValue}` : `${this.label}: ${this.fullValue}\n${this.meaning}`);
     if (this.icon) item.iconPath = this.icon;
     item.contextValue = 'detail.field';
     return item;
@@ -172,9 +173,9 @@ export class MessageNode extends Node {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(inert(this.message), vscode.TreeItemCollapsibleState.None);
     item.iconPath = this.icon;
-    item.tooltip = this.action ? `${this.message}\n${this.action.title}` : this.message;
+    item.tooltip = inert(this.action ? `${this.message}\n${this.action.title}` : this.message);
     if (this.action) {
       item.description = this.action.title;
       item.command = { title: this.action.title, command: this.action.command, arguments: [...(this.action.arguments ?? [])] };
