@@ -17,6 +17,7 @@ import { PrivacyState } from './editor/profiles/privacy';
 import { ProfileService } from './editor/profiles/profileService';
 import { ProfileStatusBar } from './editor/profiles/statusBar';
 import { registerRawResponse } from './editor/rawResponse';
+import { SecretScanController } from './editor/secrets/controller';
 import { testExports } from './editor/testExports';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
@@ -34,6 +35,8 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
   readonly tree: ProcessTree;
+  /** The committed-credential scan (its Store questions can be answered by a test). */
+  readonly secretScan: SecretScanController;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -49,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log });
   const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
+  const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, lookups, privacy, statusBar, tree, panels,
@@ -56,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(),
+    secretScan,
   );
   log.info(`activated; profile of this window: ${profiles.active().id}`);
-  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() });
+  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, secretScan, emulator: () => emulator.start() });
 }

@@ -18,6 +18,8 @@ export const Commands = {
   showProcess: 'idcloud.showProcess',
   findProcessIdsInFile: 'idcloud.findProcessIdsInFile',
   showLog: 'idcloud.showLog',
+  storeLeakedCredential: 'idcloud.storeLeakedCredential',
+  ignoreLeakedCredential: 'idcloud.ignoreLeakedCredential',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
