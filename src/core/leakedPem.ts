@@ -16,6 +16,7 @@ export interface PemMatch {
 
 const BEGIN = '-----BEGIN ';
 const DASHES = '-----';
+const TAIL = 'PRIVATE KEY-----';
 /** The brief's list: PKCS#8, PKCS#1, SEC1 and encrypted PKCS#8. */
 const LABELS = ['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'] as const;
 /** An 8192-bit RSA key in PEM is about 6.5 KB; with escapes and quotes, well under this. */
@@ -33,9 +34,11 @@ const BACKSLASH = 92;
 /** The escape letters of `\n`, `\r`, `\t`: not base64 when they follow a backslash. */
 const ESCAPE_LETTERS = new Set([110, 114, 116]);
 
-function labelAt(text: string, at: number): string | undefined {
+/** The BEGIN line whose label ends at `tail` (where "PRIVATE KEY-----" starts), if there is one. */
+function beginBefore(text: string, tail: number): { start: number; label: string } | undefined {
   for (const label of LABELS) {
-    if (text.startsWith(label, at) && text.startsWith(DASHES, at + label.length)) return label;
+    const start = tail - (label.length - 'PRIVATE KEY'.length) - BEGIN.length;
+    if (start >= 0 && text.startsWith(BEGIN, start) && text.startsWith(label, start + BEGIN.length)) return { start, label };
   }
   return undefined;
 }
@@ -79,22 +82,24 @@ function walkBody(text: string, from: number, label: string): { endAt: number; b
 /** Every complete private-key PEM block in `text[from, to)`, up to `max`. */
 export function findPrivateKeyPems(text: string, max: number, to: number = text.length): PemMatch[] {
   const out: PemMatch[] = [];
-  let at = text.indexOf(BEGIN);
-  while (at !== -1 && at < to && out.length < max) {
-    const label = labelAt(text, at + BEGIN.length);
-    if (label === undefined) {
-      at = text.indexOf(BEGIN, at + BEGIN.length);
+  // Anchored on the label's tail: '-' is common in text (dates, flags), "PRIVATE KEY-----" is not.
+  let hit = text.indexOf(TAIL);
+  while (hit !== -1 && hit < to && out.length < max) {
+    const begin = beginBefore(text, hit);
+    if (begin === undefined) {
+      hit = text.indexOf(TAIL, hit + TAIL.length);
       continue;
     }
-    const bodyStart = at + BEGIN.length + label.length + DASHES.length;
+    const { start, label } = begin;
+    const bodyStart = hit + TAIL.length;
     const body = walkBody(text, bodyStart, label);
     if (body === undefined || body.base64.length < MIN_BASE64_CHARS) {
-      at = text.indexOf(BEGIN, bodyStart);
+      hit = text.indexOf(TAIL, bodyStart);
       continue;
     }
     const end = body.endAt + `${DASHES}END ${label}${DASHES}`.length;
-    out.push({ label, start: at, end, base64: body.base64 });
-    at = text.indexOf(BEGIN, end);
+    out.push({ label, start, end, base64: body.base64 });
+    hit = text.indexOf(TAIL, end);
   }
   return out;
 }

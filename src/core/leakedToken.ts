@@ -50,9 +50,9 @@ function runEnd(text: string, from: number): number {
   return i;
 }
 
-function decodeObject(part: string): Record<string, unknown> | undefined {
+function parseObject(json: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(json);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -122,10 +122,11 @@ function tokenAt(text: string, start: number, headerEnd: number): TokenMatch | u
   const signatureLength = signatureEnd - payloadEnd - 1;
   // A fourth dot: a 5-part JWE, whose payload is encrypted; not ours to judge.
   if (signatureLength < MIN_SIGNATURE || signatureLength > MAX_SIGNATURE || text.charCodeAt(signatureEnd) === DOT) return undefined;
-  const header = decodeObject(text.slice(start, headerEnd));
-  if (typeof header?.alg !== 'string') return undefined;
-  const payload = decodeObject(text.slice(payloadStart, payloadEnd));
+  const json = Buffer.from(text.slice(payloadStart, payloadEnd), 'base64url').toString('utf8');
+  // Most JWTs in a file are someone else's: look for a unico domain before parsing anything.
+  if (!IDCLOUD_DOMAINS.some((d) => json.includes(d))) return undefined;
+  const payload = parseObject(json);
   const claims = payload && idCloudClaims(payload);
-  if (!claims) return undefined;
+  if (!claims || typeof parseObject(Buffer.from(text.slice(start, headerEnd), 'base64url').toString('utf8'))?.alg !== 'string') return undefined;
   return { start, end: signatureEnd, claims, headerStart: headerStartBefore(text, start) };
 }

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
 import * as scanner from './scanner.bench';
+import * as secretScan from './secretScan.bench';
 
 type Figures = Record<string, number | string>;
 interface Bench {
@@ -16,6 +17,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'scanner', run: scanner.run },
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
+  { name: 'secretScan', run: secretScan.run },
 ];
 
 function format(value: number | string): string {
