@@ -17,8 +17,12 @@ export const ACCOUNT_WINDOW = 4096;
 const ISSUER_SUFFIX = '.iam.acesso.io';
 const MAX_NAME = 128;
 
-/** A key, optionally quoted, then `:` or `=`, then a value, optionally quoted (all bounded). */
-const ASSIGNMENT = /(["']?)([A-Za-z][A-Za-z0-9_.-]{0,48})\1[ \t]{0,4}[:=][ \t]{0,4}(["']?)([^\s"'`,;{}()<>@$]{1,128})\3/g;
+/**
+ * A key, optionally quoted, then `:` or `=`, then a value, optionally quoted (all bounded). Values
+ * are plain ASCII names: they are stored without being shown, so nothing else (no bidi control,
+ * no template like `${TENANT}`) may pass.
+ */
+const ASSIGNMENT = /(["']?)([A-Za-z][A-Za-z0-9_.-]{0,48})\1[ \t]{0,4}[:=][ \t]{0,4}(["']?)([A-Za-z0-9_.-]{1,128})\3(?![^\s"',;}\]])/g;
 
 function isNameChar(c: number): boolean {
   // letters, digits, '_', '-', '.'

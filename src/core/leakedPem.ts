@@ -1,7 +1,7 @@
 /**
  * PEM private keys committed in text, found the way the process-ID scanner finds IDs: anchor on
- * the literal "-----BEGIN " with indexOf, then walk the body once, bounded, and check the END
- * line where the walk stopped. The body may be a plain PEM, a JSON/.env string with `\n` escapes,
+ * the literal "PRIVATE KEY-----" with indexOf, check the BEGIN line around it, then walk the body
+ * once, bounded, and check the END line where the walk stopped. The body may be a plain PEM, a JSON/.env string with `\n` escapes,
  * a YAML block or a string concatenated over several lines of code.
  */
 

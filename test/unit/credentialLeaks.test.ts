@@ -111,6 +111,13 @@ describe('credential leaks: service accounts', () => {
     sameKey(leakedSecret(yaml, leak));
   });
 
+  it('takes only plain names: no template, no bidi control, no value cut short', () => {
+    for (const tenant of ['${TENANT_ID}', 't-81\u202ec2', '<your tenant>', 't 81c2']) {
+      const text = JSON.stringify({ tenantId: tenant, accountName: 'lensbot', privateKey: pkcs8 });
+      assert.deepEqual(only(findCredentialLeaks(text)).account, { accountName: 'lensbot' }, tenant);
+    }
+  });
+
   it('a key with only a tenant nearby is a private key, with the tenant kept for the import', () => {
     const leak = only(findCredentialLeaks(`TENANT_ID=t-81c2\nKEY="${escaped}"`));
     assert.equal(leak.kind, 'privateKey');
