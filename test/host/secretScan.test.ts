@@ -20,10 +20,11 @@ const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const der = (pem: string): string => createPrivateKey(pem).export({ type: 'pkcs8', format: 'der' }).toString('base64');
 
-function accessToken(): string {
+function accessToken(lifetimeSeconds = 3600): string {
   const enc = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const input = `${enc({ alg: 'RS256', typ: 'JWT' })}.${enc({ iss: 'https://identityhomolog.acesso.io', sub: 'lensbot@t-81c2.iam.acesso.io', iat: now, exp: now + 3600 })}`;
+  const claims = { iss: 'https://identityhomolog.acesso.io', sub: 'lensbot@t-81c2.iam.acesso.io', iat: now, exp: now + lifetimeSeconds };
+  const input = `${enc({ alg: 'RS256', typ: 'JWT' })}.${enc(claims)}`;
   return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
 }
 
@@ -171,6 +172,14 @@ describe('credential scan', () => {
     assert.strictEqual(again?.code, 'access-token');
     assert.strictEqual(again.range.start.line, 2);
     await doc.save();
+  });
+
+  it('offers no Store for what cannot be used (an expired token), only Ignore and the setting', async () => {
+    const doc = await open('old.env', `IDCLOUD_TOKEN=${accessToken(-60)}\n`);
+    const [d] = await diagnostics(doc.uri, (ds) => ds.length === 1);
+    assert.strictEqual(d?.code, 'expired-token');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepStrictEqual(actions.map((a) => a.title).filter((t) => /IDCloud|This File/.test(t)), ['Ignore in This File', 'Turn Off the IDCloud Credential Scan…']);
   });
 
   it('idcloud.secretScan.enabled turns the scan off (every warning goes) and on again', async () => {
