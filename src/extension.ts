@@ -18,6 +18,7 @@ import { PrivacyState } from './editor/profiles/privacy';
 import { ProfileService } from './editor/profiles/profileService';
 import { ProfileStatusBar } from './editor/profiles/statusBar';
 import { registerRawResponse } from './editor/rawResponse';
+import { SecretScanController } from './editor/secrets/controller';
 import { testExports } from './editor/testExports';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
@@ -40,6 +41,8 @@ export interface ExtensionApi {
   readonly webhookInbox: WebhookInbox;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
+  /** The committed-credential scan (its Store questions can be answered by a test). */
+  readonly secretScan: SecretScanController;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -57,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
   const webhooks = registerWebhooks(commands);
+  const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, lookups, privacy, statusBar, tree, panels,
@@ -65,8 +69,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(privacy),
     webhooks,
+    secretScan,
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
-  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, activationMs, emulator: () => emulator.start() });
+  return testExports(context.extensionMode, {
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, activationMs, emulator: () => emulator.start(),
+  });
 }

@@ -8,6 +8,7 @@ import * as codelens from './codelens.bench';
 import * as personal from './personal.bench';
 import * as redact from './redact.bench';
 import * as scanner from './scanner.bench';
+import * as secretScan from './secretScan.bench';
 
 type Figures = Record<string, number | string>;
 interface Bench {
@@ -22,6 +23,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'activation', run: activation.run },
   { name: 'redact', run: redact.run },
   { name: 'personal', run: personal.run },
+  { name: 'secretScan', run: secretScan.run },
 ];
 
 function format(value: number | string): string {

@@ -21,6 +21,8 @@ export const Commands = {
   compareWebhook: 'idcloud.compareWebhook',
   startWebhookInbox: 'idcloud.startWebhookInbox',
   stopWebhookInbox: 'idcloud.stopWebhookInbox',
+  storeLeakedCredential: 'idcloud.storeLeakedCredential',
+  ignoreLeakedCredential: 'idcloud.ignoreLeakedCredential',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
