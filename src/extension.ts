@@ -20,6 +20,7 @@ import { registerRawResponse } from './editor/rawResponse';
 import { testExports } from './editor/testExports';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
+import { registerWatchCommands, WatchFeature } from './editor/watch';
 
 /**
  * The composition root's objects, which the host tests drive the product through. They include
@@ -34,6 +35,7 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
   readonly tree: ProcessTree;
+  readonly watch: WatchFeature;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -46,8 +48,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const lookups = new LookupService({ profiles, credentials, emulator, loadNetwork, log });
   const privacy = new PrivacyState();
   const statusBar = new ProfileStatusBar(profiles, credentials);
-  const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log });
-  const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
+  const watch = new WatchFeature({ memento: context.workspaceState, lookups, showProcess: (ref) => panels.showProcess(ref), log });
+  const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log, watches: watch.service });
+  const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log, watches: watch.service });
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
 
   context.subscriptions.push(
@@ -56,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(),
+    watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
   );
   log.info(`activated; profile of this window: ${profiles.active().id}`);
-  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() });
+  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, watch, emulator: () => emulator.start() });
 }

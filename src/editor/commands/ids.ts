@@ -18,6 +18,9 @@ export const Commands = {
   showProcess: 'idcloud.showProcess',
   findProcessIdsInFile: 'idcloud.findProcessIdsInFile',
   showLog: 'idcloud.showLog',
+  watch: 'idcloud.watch',
+  unwatch: 'idcloud.unwatch',
+  showWatches: 'idcloud.showWatches',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -6,6 +6,7 @@
  * Every string that came from the API is hostile (a flow name may be `[x](command:…)`, HTML or
  * `$(icon)` syntax): it goes through `escapeMarkdown` in markdown and `plain` in lens titles.
  */
+import { isStableState } from '../../core/lookup';
 import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
@@ -23,6 +24,7 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.pin,
   Commands.copyAsJson,
   Commands.lookUpInAllProfiles,
+  Commands.watch,
 ];
 
 const OUR_COMMANDS: ReadonlySet<string> = new Set(Object.values(Commands));
@@ -115,9 +117,11 @@ function profileBadge(profile: Profile, l10n: L10n): string {
   return profile.production ? `**${l10n.t('$(warning) {0}', escapeMarkdown(profile.label, 40))}**` : escapeMarkdown(profile.label, 40);
 }
 
-function actionLinks(ref: ProcessRef, l10n: L10n): string {
+function actionLinks(ref: ProcessRef, l10n: L10n, unfinished: boolean): string {
   return [
     commandLink(l10n.t('Open'), Commands.showProcess, [ref]),
+    // An unfinished process can be watched: polled until it settles, then one notification.
+    ...(unfinished ? [commandLink(l10n.t('Watch'), Commands.watch, [ref])] : []),
     commandLink(l10n.t('Pin'), Commands.pin, [ref]),
     commandLink(l10n.t('Copy JSON'), Commands.copyAsJson, [ref]),
     commandLink(l10n.t('Look Up in All Profiles'), Commands.lookUpInAllProfiles, [ref]),
@@ -135,7 +139,7 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
   const lines = [
     `${VERDICT_ICONS[s.verdict]} **${l10n.t(s.verdictLabel)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`,
     '',
-    actionLinks(ref, l10n),
+    actionLinks(ref, l10n, !isStableState(s.state)),
     '',
     '---',
     '',
