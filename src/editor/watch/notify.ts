@@ -28,11 +28,19 @@ export interface NotifierDeps {
 export class WatchNotifier extends Disposable {
   private batch: FinishedWatch[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly _onDidNotify = this._register(new vscode.EventEmitter<void>());
+  /** Fires as each notification is shown (before the user answers it). */
+  readonly onDidNotify = this._onDidNotify.event;
 
   constructor(private readonly deps: NotifierDeps) {
     super();
     this._register(deps.watches.onDidFinish((finished) => { this.add(finished); }));
     this._register({ dispose: () => { if (this.timer) clearTimeout(this.timer); } });
+  }
+
+  /** Finished watches waiting for the grouping window to close. */
+  get pending(): number {
+    return this.batch.length;
   }
 
   private add(finished: FinishedWatch): void {
@@ -52,11 +60,15 @@ export class WatchNotifier extends Disposable {
     const [only] = batch;
     if (only && batch.length === 1) {
       const open = vscode.l10n.t('Open');
-      if (await notify(singleMessage(only, this.deps.lookups), open) === open) await this.deps.showProcess(only.ref);
+      const answer = notify(singleMessage(only, this.deps.lookups), open);
+      this._onDidNotify.fire();
+      if (await answer === open) await this.deps.showProcess(only.ref);
       return;
     }
     const show = vscode.l10n.t('Show');
-    if (await notify(groupMessage(batch), show) === show) await this.pick(batch);
+    const answer = notify(groupMessage(batch), show);
+    this._onDidNotify.fire();
+    if (await answer === show) await this.pick(batch);
   }
 
   private async pick(batch: readonly FinishedWatch[]): Promise<void> {
