@@ -103,6 +103,39 @@ describe('watching unfinished processes', () => {
     }
   });
 
+  it('groups what finishes together into one notification, and names one verdict and profile when alone', async () => {
+    const finished = new vscode.EventEmitter<FinishedWatch>();
+    const shown: { message: string; actions: string[] }[] = [];
+    const notifier = new WatchNotifier({
+      watches: { onDidFinish: finished.event }, lookups: api.lookups, showProcess: () => Promise.resolve(), log, groupWindowMs: 50,
+      notify: (message, ...actions) => {
+        shown.push({ message, actions });
+        return Promise.resolve(undefined);
+      },
+    });
+    const ref = (n: number): ProcessRef => ({ id: `00000000-0000-4000-8000-00000000000${n}`, profileId: 'emulator' });
+    const ok = { kind: 'settled', verdict: 'ok', verdictLabel: 'OK' } as const;
+    try {
+      finished.fire({ ref: ref(1), outcome: ok });
+      finished.fire({ ref: ref(2), outcome: { kind: 'settled', verdict: 'invalidIdentity', verdictLabel: 'Invalid identity' } });
+      finished.fire({ ref: ref(3), outcome: ok });
+      finished.fire({ ref: ref(4), outcome: { kind: 'timedOut', minutes: 60 } });
+      assert.strictEqual(notifier.pending, 4);
+      await next(notifier.onDidNotify);
+      assert.strictEqual(shown.length, 1, 'one notification for the whole group');
+      assert.match(shown[0]?.message ?? '', /^3 .*: 2 OK, 1 .+\. .*\b1\b.*\b60\b/);
+      assert.strictEqual(shown[0]?.actions.length, 1);
+
+      finished.fire({ ref: ref(5), outcome: ok });
+      await next(notifier.onDidNotify);
+      assert.strictEqual(shown.length, 2);
+      assert.ok(shown[1]?.message.includes(ref(5).id) && shown[1].message.includes('Local emulator') && shown[1].message.includes('OK'), shown[1]?.message);
+    } finally {
+      notifier.dispose();
+      finished.dispose();
+    }
+  });
+
   it('notifies exactly once when the live process finishes, resumes after a reload, and the count goes 1 → 0', async function () {
     this.timeout(120_000); // the live process stays unfinished for 30 s
     const memento = new MemoryMemento();
