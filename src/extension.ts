@@ -24,6 +24,7 @@ import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
 import { registerWebhooks } from './editor/webhooks';
 import type { WebhookInbox } from './editor/webhooks/inbox';
+import { registerWatchCommands, WatchFeature } from './editor/watch';
 
 /**
  * The composition root's objects, which the host tests drive the product through. They include
@@ -43,6 +44,7 @@ export interface ExtensionApi {
   readonly activationMs: number;
   /** The committed-credential scan (its Store questions can be answered by a test). */
   readonly secretScan: SecretScanController;
+  readonly watch: WatchFeature;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -56,8 +58,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const lookups = new LookupService({ profiles, credentials, emulator, loadNetwork, log });
   const privacy = new PrivacyState();
   const statusBar = new ProfileStatusBar(profiles, credentials);
-  const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log });
-  const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
+  const watch = new WatchFeature({ memento: context.workspaceState, lookups, showProcess: (ref) => panels.showProcess(ref), log });
+  const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log, watches: watch.service });
+  const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log, watches: watch.service });
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
@@ -70,10 +73,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerRawResponse(privacy),
     webhooks,
     secretScan,
+    watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
   return testExports(context.extensionMode, {
-    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, activationMs, emulator: () => emulator.start(),
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, activationMs, emulator: () => emulator.start(),
   });
 }

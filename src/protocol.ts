@@ -84,6 +84,7 @@ export const LABEL_KEYS = [
   'capabilities', 'capability', 'value', 'meaning', 'services', 'documents', 'ocr', 'field', 'noDocuments',
   'media', 'selfie', 'evidenceSet', 'rawJson', 'filter', 'expandAll', 'collapseAll', 'noMatch',
   'unknownValue', 'personalHidden', 'personalShown', 'yes', 'no', 'absent', 'loading', 'toolbar',
+  'watch', 'stopWatching',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Readonly<Record<LabelKey, string>>;
@@ -111,7 +112,11 @@ export interface ViewModel {
   };
   readonly selfie: MediaView;
   readonly evidenceSet: MediaView;
+  /** The Watch button: offered while the process is unfinished, pressed while it is watched; absent otherwise. */
+  readonly watch?: WatchView;
 }
+
+export type WatchView = 'available' | 'watching';
 
 export type HostMessage = { readonly type: 'render'; readonly view: ViewModel };
 
@@ -127,7 +132,9 @@ export type WebviewMessage =
   | { readonly type: 'getEvidenceSet' }
   | { readonly type: 'save'; readonly what: MediaKind }
   | { readonly type: 'copy'; readonly what: CopyWhat }
-  | { readonly type: 'runAction'; readonly index: number };
+  | { readonly type: 'runAction'; readonly index: number }
+  | { readonly type: 'watch' }
+  | { readonly type: 'unwatch' };
 
 const MAX_INDEX = 10_000;
 
@@ -152,6 +159,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'refresh':
     case 'getSelfie':
     case 'getEvidenceSet':
+    case 'watch':
+    case 'unwatch':
       return hasOnlyKeys(value, ['type']);
     case 'openPdf':
       return hasOnlyKeys(value, ['type', 'document']) && isIndex(value.document);

@@ -26,6 +26,11 @@ export interface ProcessLookupOptions {
 
 const STABLE_STATES: ReadonlySet<string> = new Set(['PROCESS_STATE_FINISHED', 'PROCESS_STATE_FAILED', 'PROCESS_STATE_CANCELED']);
 
+/** A state that will not change any more (cached for good; a watch ends on it). */
+export function isStableState(state: string | undefined): boolean {
+  return STABLE_STATES.has(state ?? '');
+}
+
 interface Entry {
   readonly value: FetchedProcess;
   readonly storedAt: number;

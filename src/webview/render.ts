@@ -59,8 +59,15 @@ function toolbar(view: ViewModel, ctx: RenderContext): HTMLElement {
       button(view.loading ? labels.loading : labels.refresh, 'refresh', () => { ctx.post({ type: 'refresh' }); }, { disabled: view.loading }),
       button(view.revealed ? labels.hide : labels.reveal, 'reveal', () => { ctx.post({ type: 'toggleReveal' }); }, { secondary: true, pressed: view.revealed, describedBy: 'privacy-note' }),
       button(labels.copyId, 'copy-id', () => { ctx.post({ type: 'copy', what: 'processId' }); }, { secondary: true }),
-      view.process ? button(labels.copyJson, 'copy-json', () => { ctx.post({ type: 'copy', what: 'json' }); }, { secondary: true }) : undefined),
+      view.process ? button(labels.copyJson, 'copy-json', () => { ctx.post({ type: 'copy', what: 'json' }); }, { secondary: true }) : undefined,
+      watchButton(view, ctx)),
     note);
+}
+
+function watchButton(view: ViewModel, ctx: RenderContext): HTMLElement | undefined {
+  if (view.watch === 'available') return button(view.labels.watch, 'watch', () => { ctx.post({ type: 'watch' }); }, { secondary: true });
+  if (view.watch === 'watching') return button(view.labels.stopWatching, 'watch', () => { ctx.post({ type: 'unwatch' }); }, { secondary: true });
+  return undefined;
 }
 
 function errorBox(error: NonNullable<ViewModel['error']>, ctx: RenderContext): HTMLElement {

@@ -7,7 +7,7 @@ import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID } from '../../src/emulator/hostile'
 import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
 import {
-  commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain,
+  commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain,
 } from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
 
@@ -153,10 +153,23 @@ describe('summary texts', () => {
     assert.ok(md.includes(`(command:idcloud.showProcess?${arg})`));
   });
 
+  it('hover of an unfinished process offers Watch (our own command, on this ref); a finished one does not', () => {
+    const ref = { id: REFERENCE_EXAMPLE_ID, profileId: 'sandbox' };
+    const created = fetched({ ...REFERENCE_EXAMPLE, state: 'PROCESS_STATE_CREATED', result: 'PROCESS_RESULT_UNSPECIFIED', finishedAt: '' });
+    const md = hoverMarkdown(created, ref, sandbox, finished, l10n, 'en');
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.watch', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
+    assert.ok(md.includes(`(command:idcloud.watch?${encodeURIComponent(JSON.stringify([ref]))})`));
+    assert.ok(HOVER_COMMANDS.includes('idcloud.watch'), 'the hover trusts the Watch command');
+    const awaiting = fetched({ ...REFERENCE_EXAMPLE, state: 'AWAITING_FOR_DOCUMENT', result: 'PROCESS_RESULT_UNSPECIFIED', finishedAt: '' });
+    assert.ok(linkCommands(hoverMarkdown(awaiting, ref, sandbox, finished, l10n, 'en')).includes('idcloud.watch'));
+    assert.ok(!linkCommands(hoverMarkdown(reference, ref, sandbox, finished, l10n, 'en')).includes('idcloud.watch'));
+  });
+
   it('hover of the hostile fixture: no link, HTML tag or icon the API wrote survives', () => {
     const md = hoverMarkdown(fetched(HOSTILE_PROCESS), { id: HOSTILE_PROCESS_ID, profileId: 'sandbox' }, sandbox, 0, l10n, 'en');
     assert.ok(md.includes(HOSTILE_PROCESS_ID));
-    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
+    // Its state is not a documented one, so it may still change: Watch is offered.
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.watch', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
     assert.doesNotMatch(md, /(^|[^\\])</, "every < the API sent is backslash-escaped");
     assert.doesNotMatch(md, /[^\\]\[x\]\(/);
     assert.doesNotMatch(md, /(^|[^\\])\$\((zap|alert)\)/);

@@ -23,6 +23,9 @@ export const Commands = {
   stopWebhookInbox: 'idcloud.stopWebhookInbox',
   storeLeakedCredential: 'idcloud.storeLeakedCredential',
   ignoreLeakedCredential: 'idcloud.ignoreLeakedCredential',
+  watch: 'idcloud.watch',
+  unwatch: 'idcloud.unwatch',
+  showWatches: 'idcloud.showWatches',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

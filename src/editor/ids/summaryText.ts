@@ -7,6 +7,7 @@
  * `$(icon)` syntax, or a bidi override): it goes through `escapeMarkdown` in markdown, `plain` in lens
  * titles and `inert` on every other surface (tree, tooltips, status bar).
  */
+import { isStableState } from '../../core/lookup';
 import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
@@ -25,6 +26,7 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.pin,
   Commands.copyAsJson,
   Commands.lookUpInAllProfiles,
+  Commands.watch,
 ];
 
 const OUR_COMMANDS: ReadonlySet<string> = new Set(Object.values(Commands));
@@ -138,9 +140,11 @@ function profileBadge(profile: Profile, l10n: L10n): string {
   return profile.production ? `**${l10n.t('$(warning) {0}', escapeMarkdown(profile.label, 40))}**` : escapeMarkdown(profile.label, 40);
 }
 
-function actionLinks(ref: ProcessRef, l10n: L10n): string {
+function actionLinks(ref: ProcessRef, l10n: L10n, unfinished: boolean): string {
   return [
     commandLink(l10n.t('Open'), Commands.showProcess, [ref]),
+    // An unfinished process can be watched: polled until it settles, then one notification.
+    ...(unfinished ? [commandLink(l10n.t('Watch'), Commands.watch, [ref])] : []),
     commandLink(l10n.t('Pin'), Commands.pin, [ref]),
     commandLink(l10n.t('Copy JSON'), Commands.copyAsJson, [ref]),
     commandLink(l10n.t('Look Up in All Profiles'), Commands.lookUpInAllProfiles, [ref]),
@@ -158,7 +162,7 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
   const lines = [
     `${verdictIcon(s)} **${escapeMarkdown(verdictText(s, l10n, locale), 200)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`,
     '',
-    actionLinks(ref, l10n),
+    actionLinks(ref, l10n, !isStableState(s.state)),
     '',
     '---',
     '',

@@ -4,7 +4,7 @@
  * surface uses to open or reveal the panel of a process.
  */
 import type * as vscode from 'vscode';
-import type { Lookups, Privacy } from '../services';
+import type { Lookups, Privacy, Watches } from '../services';
 import { ProcessPanels } from './panel';
 
 export type { ProcessPanels };
@@ -14,6 +14,8 @@ export interface PanelDeps {
   readonly lookups: Lookups;
   readonly privacy: Privacy;
   readonly log: vscode.LogOutputChannel;
+  /** When given, an unfinished process gets a Watch button (idcloud.watch / idcloud.unwatch). */
+  readonly watches?: Pick<Watches, 'isWatched' | 'onDidChange'>;
   /** Test seams: default to opening the URL string in the system browser, vscode.window.showSaveDialog and Date.now. */
   readonly openExternal?: (url: string) => Thenable<boolean>;
   readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;

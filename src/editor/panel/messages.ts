@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { documentRows } from '../../core/model';
 import type { FetchedProcess } from '../../core/types';
-import { isWebviewMessage, type HostMessage, type MediaKind, type WebviewMessage } from '../../protocol';
+import { isWebviewMessage, type HostMessage, type MediaKind, type WatchView, type WebviewMessage } from '../../protocol';
 import { Commands } from '../commands/ids';
 import { isIdCloudError } from '../../core/errors';
 import { isCancellation, presentError } from '../errorMessages';
@@ -18,6 +18,7 @@ import { Disposable } from '../lifecycle';
 import { redact } from '../log';
 import type { PresentedError, ProcessRef } from '../services';
 import type { PanelDeps } from './index';
+import { isSettled } from '../watch/service';
 import { buildViewModel, type HeldMedia } from './viewModel';
 import { documentUrl, openExactly, saveTarget } from './files';
 
@@ -42,6 +43,7 @@ export class PanelController extends Disposable {
     this.fetched = deps.lookups.peek(ref);
     this._register(deps.privacy.onDidChange(() => { this.render(); }));
     this._register(deps.lookups.onDidFetch((r) => { this.onFetched(r); }));
+    if (deps.watches) this._register(deps.watches.onDidChange(() => { this.render(); }));
   }
 
   override dispose(): void {
@@ -106,6 +108,11 @@ export class PanelController extends Disposable {
         return;
       case 'copy':
         await vscode.commands.executeCommand(message.what === 'json' ? Commands.copyAsJson : Commands.copyProcessId, this.ref);
+        return;
+      case 'watch':
+      case 'unwatch':
+        // Through the commands: watching asks the production question like any explicit lookup.
+        await vscode.commands.executeCommand(message.type === 'watch' ? Commands.watch : Commands.unwatch, this.ref);
         return;
       case 'runAction': {
         const action = this.error?.actions[message.index];
@@ -213,6 +220,14 @@ export class PanelController extends Disposable {
     this.render();
   }
 
+  /** Pressed while watched; offered while the process is unfinished; absent once it settled. */
+  private watchView(): WatchView | undefined {
+    const { watches } = this.deps;
+    if (!watches) return undefined;
+    if (watches.isWatched(this.ref)) return 'watching';
+    return this.fetched && !isSettled(this.fetched) ? 'available' : undefined;
+  }
+
   private render(): void {
     if (!this.attached || this.isDisposed) return;
     const view = buildViewModel({
@@ -223,6 +238,7 @@ export class PanelController extends Disposable {
       loading: this.loading,
       error: this.error,
       media: this.media,
+      watch: this.watchView(),
     });
     void this.post({ type: 'render', view });
   }

@@ -11,7 +11,7 @@ import { maskCpf, maskName, maskValue } from '../../core/mask';
 import { capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, unknownValues } from '../../core/model';
 import type { FetchedProcess, MediaFile, Process } from '../../core/types';
 import type {
-  CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel,
+  CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel, WatchView,
 } from '../../protocol';
 import type { PresentedError, ProcessRef, Profile } from '../services';
 import { attentionNote, needsAttention, verdictText } from '../verdictText';
@@ -31,6 +31,7 @@ export interface ViewInput {
   readonly loading: boolean;
   readonly error: PresentedError | undefined;
   readonly media: Readonly<Record<MediaKind, HeldMedia>>;
+  readonly watch?: WatchView;
 }
 
 export function buildViewModel(input: ViewInput): ViewModel {
@@ -48,6 +49,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
     ...(fetched ? { process: processView(fetched, revealed, labels) } : {}),
     selfie: mediaView('selfie', input.media.selfie, revealed),
     evidenceSet: mediaView('evidenceSet', input.media.evidenceSet, revealed),
+    ...(input.watch ? { watch: input.watch } : {}),
   };
 }
 
@@ -64,6 +66,7 @@ function panelLabels(): Labels {
     unknownValue: t('unknown value'), personalHidden: t('Personal data is hidden.'),
     personalShown: t('Personal data is shown. Hide it before sharing your screen.'), yes: t('yes'), no: t('no'),
     absent: t('(absent)'), loading: t('Loading…'), toolbar: t('Process actions'),
+    watch: t('Watch'), stopWatching: t('Stop Watching'),
   };
 }
 

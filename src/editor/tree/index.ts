@@ -1,7 +1,7 @@
 /** The Processes view: history, provider and TreeView, with what the commands need. */
 import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle';
-import type { Lookups, Privacy, ProcessRef, Profile } from '../services';
+import type { Lookups, Privacy, ProcessRef, Profile, Watches } from '../services';
 import { ProcessHistory } from './history';
 import { ProcessTreeProvider } from './provider';
 
@@ -13,6 +13,8 @@ export interface TreeDeps {
   readonly lookups: Lookups;
   readonly privacy: Privacy;
   readonly log: vscode.LogOutputChannel;
+  /** When given, rows show what is watched and offer Watch on unfinished processes. */
+  readonly watches?: Pick<Watches, 'isWatched' | 'onDidChange'>;
 }
 
 export interface ProcessTree {

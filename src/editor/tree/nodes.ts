@@ -79,6 +79,8 @@ export interface ProcessLook {
   readonly icon: vscode.ThemeIcon;
   readonly description: string;
   readonly tooltip: string;
+  /** Drives the Watch / Stop Watching menu entries: unfinished, state not in the cache, or watched. */
+  readonly watch?: 'unfinished' | 'unknown' | 'watched';
 }
 
 export class ProcessNode extends Node {
@@ -96,13 +98,13 @@ export class ProcessNode extends Node {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const { icon, description, tooltip } = this.look();
+    const { icon, description, tooltip, watch } = this.look();
     const item = new vscode.TreeItem(this.ref.id.slice(0, 8), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = icon;
     item.description = inert(description);
     item.tooltip = inert(tooltip);
-    item.contextValue = this.pinned ? 'process.pinned' : 'process.recent';
+    item.contextValue = `${this.pinned ? 'process.pinned' : 'process.recent'}${watch ? `.${watch}` : ''}`;
     item.command = openCommand(this.ref);
     item.accessibilityInformation = { label: `${this.ref.id} ${description}` };
     return item;

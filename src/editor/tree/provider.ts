@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { summarize } from '../../core/model';
 import { isCancellation, presentError } from '../errorMessages';
 import { Disposable } from '../lifecycle';
-import type { Lookups, Privacy, ProcessRef } from '../services';
+import type { Lookups, Privacy, ProcessRef, Watches } from '../services';
+import { isSettled } from '../watch/service';
 import { Commands } from '../commands/ids';
 import { processDetails } from './details';
 import { needsAttention, verdictText } from '../verdictText';
@@ -21,6 +22,7 @@ export interface ProviderDeps {
   readonly history: ProcessHistory;
   readonly log: vscode.LogOutputChannel;
   readonly now?: () => number;
+  readonly watches?: Pick<Watches, 'isWatched' | 'onDidChange'>;
 }
 
 
@@ -56,6 +58,7 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
     this._register(deps.lookups.onDidFetch((ref) => {
       this.sync(ref);
     }));
+    if (deps.watches) this._register(deps.watches.onDidChange(() => { this.changed.fire(undefined); }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -147,6 +150,17 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   private look(ref: ProcessRef): ProcessLook {
+    const look = this.plainLook(ref);
+    if (this.deps.watches?.isWatched(ref)) {
+      return { ...look, description: [look.description, vscode.l10n.t('watching')].join(' · '), watch: 'watched' };
+    }
+    if (!this.deps.watches) return look;
+    const fetched = this.deps.lookups.peek(ref);
+    if (!fetched) return { ...look, watch: 'unknown' };
+    return isSettled(fetched) ? look : { ...look, watch: 'unfinished' };
+  }
+
+  private plainLook(ref: ProcessRef): ProcessLook {
     const key = refKey(ref);
     const { lookups } = this.deps;
     const profile = lookups.profile(ref.profileId);
