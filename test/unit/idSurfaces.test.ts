@@ -7,7 +7,7 @@ import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID } from '../../src/emulator/hostile'
 import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
 import {
-  commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, hoverMarkdown, type L10n, lensTitle, notFoundMarkdown, plain,
+  blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, hoverMarkdown, type L10n, lensTitle, notFoundMarkdown, plain,
 } from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
 
@@ -176,10 +176,18 @@ describe('summary texts', () => {
     assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'emulator' }]))));
   });
 
-  it('unconfirmed production: an explicit link instead of a lookup', () => {
-    const md = confirmMarkdown({ id: A, profileId: 'production' }, production, l10n);
+  it('a profile where hovers may not fetch: why, and one explicit action', () => {
+    const md = blockedMarkdown({ id: A, profileId: 'production' }, production, 'production', l10n);
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess']);
     assert.match(md, /Look up in Production/);
+    assert.match(md, /only what you ask for/);
+    const untrusted = blockedMarkdown({ id: A, profileId: 'sandbox' }, sandbox, 'untrusted', l10n);
+    assert.deepEqual(linkCommands(untrusted), ['idcloud.showProcess']);
+    assert.match(untrusted, /until you trust this workspace/);
+    const noCredentials = blockedMarkdown({ id: A, profileId: 'sandbox' }, sandbox, 'noCredentials', l10n);
+    assert.deepEqual(linkCommands(noCredentials), ['idcloud.setCredentials']);
+    assert.ok(noCredentials.includes(encodeURIComponent(JSON.stringify(['sandbox']))));
+    assert.match(noCredentials, /Sandbox has no credentials/);
   });
 
   it('errors: only actions that run our own contributed commands become links', () => {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Disposable, disposeAll } from '../lifecycle';
-import type { Lookups, ShowProcess } from '../services';
+import type { Background, Lookups, ShowProcess } from '../services';
 import { ProcessIdCodeLensProvider } from './codeLens';
 import { ProcessIdLinkProvider } from './documentLink';
 import { registerFindInFile } from './findInFile';
@@ -15,6 +15,8 @@ import { ProcessIdTerminalLinkProvider } from './terminalLink';
 
 export interface IdSurfacesDeps {
   readonly lookups: Lookups;
+  /** Whether hovers and lenses may fetch (DESIGN.md §15). */
+  readonly background: Background;
   /** Opens (or reveals) the process panel. */
   readonly showProcess: ShowProcess;
   readonly log: vscode.LogOutputChannel;
@@ -50,16 +52,16 @@ export class IdSurfacesController extends Disposable {
   private update(): void {
     this.clear();
     const settings = readSettings();
-    const { lookups, showProcess, log } = this.deps;
+    const { lookups, background, showProcess, log } = this.deps;
     const now = this.deps.now ?? Date.now;
     const on: string[] = [];
     if (settings.hover) {
-      this.providers.push(vscode.languages.registerHoverProvider(anyFileSelector(), new ProcessIdHoverProvider({ lookups, log, now })));
+      this.providers.push(vscode.languages.registerHoverProvider(anyFileSelector(), new ProcessIdHoverProvider({ lookups, background, log, now })));
       on.push('hover');
     }
     const lensSelector = codeLensSelector(settings);
     if (settings.codeLens && lensSelector.length > 0) {
-      const provider = new ProcessIdCodeLensProvider({ lookups, log, now, maxPerDocument: settings.lensMaxPerDocument });
+      const provider = new ProcessIdCodeLensProvider({ lookups, background, log, now, maxPerDocument: settings.lensMaxPerDocument });
       this.providers.push(vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(lensSelector, provider)));
       on.push('code lens');
     }

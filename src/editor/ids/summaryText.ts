@@ -10,7 +10,7 @@ import { capabilityRows, type Outcome, summarize, type Verdict } from '../../cor
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
 import { Commands } from '../commands/ids';
-import type { ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
+import type { BackgroundBlock, ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
 
 /** The part of `vscode.l10n` the texts need. */
 export interface L10n {
@@ -23,6 +23,7 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.pin,
   Commands.copyAsJson,
   Commands.lookUpInAllProfiles,
+  Commands.setCredentials,
 ];
 
 const OUR_COMMANDS: ReadonlySet<string> = new Set(Object.values(Commands));
@@ -171,15 +172,17 @@ export function notFoundMarkdown(ref: ProcessRef, profile: Profile, others: read
   return lines.join('\n');
 }
 
-/** A production profile not yet confirmed in this window: no lookup, an explicit link instead. */
-export function confirmMarkdown(ref: ProcessRef, profile: Profile, l10n: L10n): string {
-  return [
-    `\`${ref.id}\` · ${profileBadge(profile, l10n)}`,
-    '',
-    l10n.t('Hovering does not look up processes in a production profile until you confirm it in this window.'),
-    '',
-    commandLink(l10n.t('Look up in {0}', profile.label), Commands.showProcess, [ref]),
-  ].join('\n');
+/** A profile where hovers may not fetch (Background policy): why, and the explicit action instead. */
+export function blockedMarkdown(ref: ProcessRef, profile: Profile, block: BackgroundBlock, l10n: L10n): string {
+  const why = block === 'production'
+    ? l10n.t('Hovers do not look up processes in a production profile: only what you ask for.')
+    : block === 'untrusted'
+      ? l10n.t('Nothing is looked up by itself until you trust this workspace.')
+      : l10n.t('{0} has no credentials, so hovers look nothing up.', profile.label);
+  const action = block === 'noCredentials'
+    ? commandLink(l10n.t('Set Credentials…'), Commands.setCredentials, [profile.id])
+    : commandLink(l10n.t('Look up in {0}', profile.label), Commands.showProcess, [ref]);
+  return [`\`${ref.id}\` · ${profileBadge(profile, l10n)}`, '', escapeMarkdown(why, 200), '', action].join('\n');
 }
 
 /** A failed lookup: the localised message and its actions that are our own commands. */
