@@ -289,6 +289,8 @@ describe('process IDs: background lookups', () => {
 
   it('aborts the lookup when the hover is cancelled', async () => {
     let signal: AbortSignal | undefined;
+    let asked: () => void = () => undefined;
+    const called = new Promise<void>((resolve) => { asked = resolve; });
     const lookups = fakeLookups({
       get: (_ref, options) =>
         new Promise((_resolve, reject) => {
@@ -296,12 +298,14 @@ describe('process IDs: background lookups', () => {
           signal?.addEventListener('abort', () => {
             reject(new Error('aborted'));
           });
+          asked();
         }),
     });
     const provider = new ProcessIdHoverProvider({ lookups, background: fakeBackground(undefined), log: silentLog, now: Date.now });
     const doc = await openLog(`id ${REFERENCE}`);
     const cts = new vscode.CancellationTokenSource();
     const pending = provider.provideHover(doc, new vscode.Position(0, 5), cts.token);
+    await called; // the policy is asked first (asynchronously): cancel once the lookup is under way
     cts.cancel();
     assert.strictEqual(await pending, undefined);
     assert.strictEqual(signal?.aborted, true);

@@ -7,7 +7,7 @@ import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID } from '../../src/emulator/hostile'
 import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
 import {
-  blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, hoverMarkdown, type L10n, lensTitle, notFoundMarkdown, plain,
+  blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, hoverMarkdown, type L10n, lensTitle, notFoundMarkdown, plain, verdictBadge,
 } from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
 
@@ -174,6 +174,21 @@ describe('summary texts', () => {
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.showProcess', 'idcloud.lookUpInAllProfiles']);
     assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'production' }]))));
     assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'emulator' }]))));
+  });
+
+  it('inline verdicts: our own words and a tone per verdict, never API text', () => {
+    const badge = (state: string, result?: string): string => {
+      const b = verdictBadge({ process: { id: A, state, ...(result === undefined ? {} : { result }), flow: '$(alert) [x](command:evil)' }, rawJson: '{}', fetchedAt: 0 }, l10n);
+      return `${b.text}|${b.tone}`;
+    };
+    assert.equal(badge('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_OK'), '✓ OK|ok');
+    assert.equal(badge('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_INVALID_IDENTITY'), '✗ Invalid identity|bad');
+    assert.equal(badge('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_ERROR'), '✗ Error|bad');
+    assert.equal(badge('PROCESS_STATE_FAILED'), '✗ Failed|bad');
+    assert.equal(badge('PROCESS_STATE_CREATED', 'PROCESS_RESULT_EXPIRED'), '✗ Expired|bad');
+    assert.equal(badge('PROCESS_STATE_CREATED', 'PROCESS_RESULT_UNSPECIFIED'), '… Pending|unsettled');
+    assert.equal(badge('AWAITING_FOR_DOCUMENT'), '… Awaiting document|unsettled');
+    assert.equal(badge('\u202eSOMETHING_NEW'), '? Unknown|unsettled');
   });
 
   it('a profile where hovers may not fetch: why, and one explicit action', () => {

@@ -1,6 +1,6 @@
 /**
  * The one owner of the process-ID surfaces: registers the hover, code lens, document link and
- * terminal link providers that the settings turn on, re-registers them when those settings
+ * terminal link providers and the inline verdicts that the settings turn on, re-registers them when those settings
  * change, and registers "Find Process IDs in File…". Construction does no I/O and awaits nothing.
  */
 import * as vscode from 'vscode';
@@ -10,6 +10,7 @@ import { ProcessIdCodeLensProvider } from './codeLens';
 import { ProcessIdLinkProvider } from './documentLink';
 import { registerFindInFile } from './findInFile';
 import { ProcessIdHoverProvider } from './hover';
+import { InlineVerdicts } from './inlineVerdicts';
 import { anyFileSelector, codeLensSelector, readSettings, SECTION, SETTING_KEYS } from './selectors';
 import { ProcessIdTerminalLinkProvider } from './terminalLink';
 
@@ -72,6 +73,10 @@ export class IdSurfacesController extends Disposable {
     if (settings.terminalLinks) {
       this.providers.push(vscode.window.registerTerminalLinkProvider(new ProcessIdTerminalLinkProvider({ lookups, showProcess, log })));
       on.push('terminal links');
+    }
+    if (settings.inlineVerdicts) {
+      this.providers.push(vscode.Disposable.from(new InlineVerdicts(lookups)));
+      on.push('inline verdicts');
     }
     log.debug(`process ID surfaces: ${on.length > 0 ? on.join(', ') : 'all off'}`);
   }

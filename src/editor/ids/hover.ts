@@ -34,6 +34,11 @@ export function linkCancellation(token: vscode.CancellationToken, controller: Ab
   });
 }
 
+/** Read through a call: TypeScript would keep a property read narrowed across an await. */
+function isCancelled(token: vscode.CancellationToken): boolean {
+  return token.isCancellationRequested;
+}
+
 export class ProcessIdHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: HoverDeps) {}
 
@@ -52,6 +57,7 @@ export class ProcessIdHoverProvider implements vscode.HoverProvider {
     const cached = lookups.peek(ref);
     if (cached) return new vscode.Hover(markdown(hoverMarkdown(cached, ref, profile, now(), vscode.l10n, vscode.env.language), HOVER_COMMANDS), range);
     const block = await this.deps.background.block(profile.id);
+    if (isCancelled(token)) return undefined;
     if (block !== undefined) return new vscode.Hover(markdown(blockedMarkdown(ref, profile, block, vscode.l10n), HOVER_COMMANDS), range);
 
     const controller = new AbortController();

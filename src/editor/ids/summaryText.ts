@@ -112,6 +112,27 @@ export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number
   return parts.join(' · ');
 }
 
+/** How an inline verdict is coloured: a theme colour per tone. */
+export type VerdictTone = 'ok' | 'bad' | 'unsettled';
+
+const VERDICT_BADGES: Readonly<Record<Verdict, readonly [glyph: string, tone: VerdictTone]>> = {
+  ok: ['✓', 'ok'],
+  invalidIdentity: ['✗', 'bad'],
+  error: ['✗', 'bad'],
+  failed: ['✗', 'bad'],
+  expired: ['✗', 'bad'],
+  pending: ['…', 'unsettled'],
+  awaitingDocument: ['…', 'unsettled'],
+  unknown: ['?', 'unsettled'],
+};
+
+/** "✓ OK", "✗ Invalid identity", "… Pending": the inline verdict after an ID. Our own words only, never API text. */
+export function verdictBadge(fetched: FetchedProcess, l10n: L10n): { readonly text: string; readonly tone: VerdictTone } {
+  const s = summarize(fetched.process);
+  const [glyph, tone] = VERDICT_BADGES[s.verdict];
+  return { text: `${glyph} ${l10n.t(s.verdictLabel)}`, tone };
+}
+
 function profileBadge(profile: Profile, l10n: L10n): string {
   return profile.production ? `**${l10n.t('$(warning) {0}', escapeMarkdown(profile.label, 40))}**` : escapeMarkdown(profile.label, 40);
 }
