@@ -143,9 +143,10 @@ describe('background traffic: hovers and lenses stay quiet where they cannot or 
   it('the same profile without production: lenses look up each ID once, and an unsettled or failed one is not asked again', async () => {
     await storeCredentials(api, 'counted', serviceAccount(emulator));
     await api.profiles.setActive('counted');
+    const earlier = proxy.paths.length;
+    const processRequests = (): string[] => proxy.paths.slice(earlier).filter((p) => p.includes('/process/'));
     const found = await resolvedLenses(log);
     assert.strictEqual(found.length, 3);
-    const processRequests = (): string[] => proxy.paths.filter((p) => p.includes('/process/'));
     const first = processRequests().length;
     assert.strictEqual(first, 3, processRequests().join(', '));
     for (let i = 0; i < 3; i++) await resolvedLenses(log);
