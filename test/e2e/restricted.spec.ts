@@ -3,12 +3,17 @@
 // test owns. No hover and no code lens may send a request for those IDs (the emulator's own request
 // log stays empty of process lookups) until the user grants trust; then the lenses look them up.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { audienceFor, signAssertion } from '../../src/core/jwt';
-import { startEmulator, REFERENCE_EXAMPLE_ID, type RunningEmulator } from '../../src/emulator';
-import { makeTmp } from '../harness/lib/harness.mjs';
+import type { RunningEmulator } from '../../src/emulator';
+import { makeTmp, ROOT } from '../harness/lib/harness.mjs';
 import { test, expect } from './fixtures';
 
+// the built emulator (its sources import a .jpg, which only esbuild loads)
+const { startEmulator } = createRequire(path.join(ROOT, 'package.json'))('./dist/emulator.js') as typeof import('../../src/emulator');
+
+const REFERENCE_EXAMPLE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const CREATED = '38d483d8-2fc3-41cc-b879-2f2f4b187e20';
 
 /** An access token from the emulator's identity endpoint, as unico would hand one out. */
