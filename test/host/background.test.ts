@@ -8,6 +8,7 @@ import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../src/core/errors';
 import { Commands } from '../../src/editor/commands/ids';
+import { rawJsonUri } from '../../src/editor/commands/rawJson';
 import type { ExtensionApi } from '../../src/extension';
 import { REFERENCE_EXAMPLE_ID, type RunningEmulator } from '../../src/emulator';
 import { emulatorProfile, extensionApi, serviceAccount, setCustomProfiles, setSetting, storeCredentials } from './profileFixtures';
@@ -126,6 +127,9 @@ describe('background traffic: hovers and lenses stay quiet where they cannot or 
     assert.deepStrictEqual(found.map((l) => [l.range.start.line, l.command?.command]), [[0, Commands.findProcessIdsInFile]]);
     assert.match(found[0]?.command?.title ?? 'none', /Counted production: lookups only on request/);
     assert.match(await hoverText(log, 1, 5), /only what you ask for/);
+    // a process document opened from a link, not through Open Raw JSON: it says why instead of fetching
+    const raw = await vscode.workspace.openTextDocument(rawJsonUri({ id: OTHER, profileId: 'countedprod' }));
+    assert.match(raw.getText(), /^\/\/ Production processes are looked up only on request\./);
     assert.deepStrictEqual(proxy.paths, []);
 
     const fetched = await api.lookups.get({ id: REFERENCE_EXAMPLE_ID, profileId: 'countedprod' });
