@@ -13,6 +13,7 @@ import { CredentialStore } from './editor/profiles/credentials';
 import { EmulatorHost, type RunningEmulator } from './editor/profiles/emulatorHost';
 import { registerProfileCommands } from './editor/profiles';
 import { LookupService } from './editor/profiles/lookups';
+import { BackgroundPolicy } from './editor/profiles/backgroundPolicy';
 import { loadEmulator, loadNetwork } from './editor/profiles/network';
 import { PrivacyState } from './editor/profiles/privacy';
 import { ProfileService } from './editor/profiles/profileService';
@@ -55,19 +56,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const profiles = new ProfileService(context.workspaceState, log);
   const credentials = new CredentialStore(context.secrets);
   const emulator = new EmulatorHost(loadEmulator, (endpoints) => { profiles.setEmulatorEndpoints(endpoints); }, log);
-  const lookups = new LookupService({ profiles, credentials, emulator, loadNetwork, log });
+  const background = new BackgroundPolicy({ profile: (id) => profiles.profile(id), credentials, onDidChangeProfiles: profiles.onDidChangeProfiles });
+  const lookups = new LookupService({ profiles, credentials, emulator, loadNetwork, log, background });
   const privacy = new PrivacyState();
   const statusBar = new ProfileStatusBar(profiles, credentials);
   const watch = new WatchFeature({ memento: context.workspaceState, lookups, showProcess: (ref) => panels.showProcess(ref), log });
   const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log, watches: watch.service });
   const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log, watches: watch.service });
-  const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
+  const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess, background };
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
 
   context.subscriptions.push(
-    log, profiles, credentials, emulator, lookups, privacy, statusBar, tree, panels,
-    new IdSurfacesController({ lookups, showProcess: panels.showProcess, log }),
+    log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels,
+    new IdSurfacesController({ lookups, background, showProcess: panels.showProcess, log }),
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(privacy),

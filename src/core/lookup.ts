@@ -1,8 +1,10 @@
 /**
  * ProcessLookup: the cache in front of the client. One request per ID at a time, shared by every
- * concurrent caller; answers kept by state (finished/failed are stable, unfinished expire in
- * seconds, a stable answer with documents is refetched before its signed_url dies); an LRU bound;
- * and a synchronous `peek` for hovers.
+ * concurrent caller; answers kept by state (finished/failed are stable; an unsettled answer is
+ * fresh for an explicit `get` for seconds, but `peek` and background callers keep showing it, so
+ * only an explicit refresh or a watch fetches it again; a stable answer with documents is
+ * refetched before its signed_url dies); an LRU bound; a synchronous `peek` for hovers; and a
+ * per-ID failure backoff that background callers obey (DESIGN.md §15).
  *
  * Pure: part of the activation bundle, so no undici, zod, schema or client at run time.
  */
@@ -22,13 +24,40 @@ export interface ProcessLookupOptions {
   readonly signedUrlTtlMs?: number;
   /** How long a 404 is remembered. Default 30 000. */
   readonly notFoundTtlMs?: number;
+  /** A background caller's first wait after a failure (429 without Retry-After included); doubles per failure. Default 30 000. */
+  readonly failureBackoffMs?: number;
+  /** The longest wait after repeated failures. Default 600 000. */
+  readonly maxFailureBackoffMs?: number;
+}
+
+export interface GetOptions {
+  readonly signal?: AbortSignal;
+  /** Bypass the cache and every remembered failure (Refresh, a watch, stale signed_url). */
+  readonly force?: boolean;
+  /**
+   * A background surface (hover, lens, decoration) asks: any cached answer serves, however old
+   * (an unsettled one too), and a remembered failure is the answer until its backoff has passed.
+   */
+  readonly background?: boolean;
 }
 
 const STABLE_STATES: ReadonlySet<string> = new Set(['PROCESS_STATE_FINISHED', 'PROCESS_STATE_FAILED', 'PROCESS_STATE_CANCELED']);
 
-/** A state that will not change any more (cached for good; a watch ends on it). */
-export function isStableState(state: string | undefined): boolean {
-  return STABLE_STATES.has(state ?? '');
+/** Whether an answer will not change any more (cached for good; a watch ends on it): not created, awaiting document, an unknown state, or finished without a result. */
+export function isSettled(process: { readonly state?: string; readonly result?: string }): boolean {
+  const state = process.state ?? '';
+  if (!STABLE_STATES.has(state)) return false;
+  const result = process.result ?? '';
+  return state !== 'PROCESS_STATE_FINISHED' || (result !== '' && result !== 'PROCESS_RESULT_UNSPECIFIED');
+}
+
+/** A failure remembered per ID: its error, until when background callers get it, and how many in a row. */
+interface Failure {
+  readonly error: Error;
+  readonly until: number;
+  readonly count: number;
+  /** A 404 holds off every non-forced caller, not only background ones. */
+  readonly notFound: boolean;
 }
 
 interface Entry {
@@ -46,13 +75,15 @@ interface Flight {
 
 export class ProcessLookup {
   private readonly entries = new Map<string, Entry>();
-  private readonly notFound = new Map<string, { readonly error: Error; readonly until: number }>();
+  private readonly failures = new Map<string, Failure>();
   private readonly flights = new Map<string, Flight>();
   private readonly now: () => number;
   private readonly maxEntries: number;
   private readonly unfinishedTtlMs: number;
   private readonly signedUrlTtlMs: number;
   private readonly notFoundTtlMs: number;
+  private readonly failureBackoffMs: number;
+  private readonly maxFailureBackoffMs: number;
 
   constructor(private readonly options: ProcessLookupOptions) {
     this.now = options.now ?? Date.now;
@@ -60,52 +91,77 @@ export class ProcessLookup {
     this.unfinishedTtlMs = options.unfinishedTtlMs ?? 5_000;
     this.signedUrlTtlMs = options.signedUrlTtlMs ?? 270_000;
     this.notFoundTtlMs = options.notFoundTtlMs ?? 30_000;
+    this.failureBackoffMs = options.failureBackoffMs ?? 30_000;
+    this.maxFailureBackoffMs = options.maxFailureBackoffMs ?? 600_000;
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  get(id: string, options?: { signal?: AbortSignal; force?: boolean }): Promise<FetchedProcess> {
+  get(id: string, options?: GetOptions): Promise<FetchedProcess> {
     const key = id.toLowerCase();
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(new CancelledError());
     if (options?.force !== true) {
-      const entry = this.fresh(key, true);
+      const background = options?.background === true;
+      const entry = background ? this.touch(key) : this.fresh(key);
       if (entry) return Promise.resolve(entry.value);
-      const miss = this.notFound.get(key);
-      if (miss && this.now() < miss.until) return Promise.reject(miss.error);
+      const failure = this.failures.get(key);
+      if (failure && (background || failure.notFound) && this.now() < failure.until) return Promise.reject(failure.error);
     }
     return this.join(this.flights.get(key) ?? this.launch(key), key, signal);
   }
 
+  /** The cached answer, however old (an unsettled one too): surfaces show it, only an explicit get or a watch refreshes it. */
   peek(id: string): FetchedProcess | undefined {
-    return this.fresh(id.toLowerCase(), false)?.value;
+    return this.touch(id.toLowerCase())?.value;
+  }
+
+  /** The failure remembered for this ID while background callers still wait on it. */
+  peekFailure(id: string): Error | undefined {
+    const failure = this.failures.get(id.toLowerCase());
+    return failure && this.now() < failure.until ? failure.error : undefined;
   }
 
   invalidate(id?: string): void {
     if (id === undefined) {
       this.entries.clear();
-      this.notFound.clear();
+      this.failures.clear();
       return;
     }
     this.entries.delete(id.toLowerCase());
-    this.notFound.delete(id.toLowerCase());
+    this.failures.delete(id.toLowerCase());
   }
 
-  /** The cached entry if still fresh, moved to the young end of the LRU order. */
-  private fresh(key: string, forGet: boolean): Entry | undefined {
+  /** The cached entry, moved to the young end of the LRU order. */
+  private touch(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    const age = this.now() - entry.storedAt;
-    const ttl = !entry.stable ? this.unfinishedTtlMs : forGet && entry.signedUrls ? this.signedUrlTtlMs : Infinity;
-    if (age >= ttl) {
-      if (!entry.stable) this.entries.delete(key);
-      return undefined;
-    }
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry;
+  }
+
+  /** The cached entry if still fresh for an explicit get. */
+  private fresh(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const ttl = !entry.stable ? this.unfinishedTtlMs : entry.signedUrls ? this.signedUrlTtlMs : Infinity;
+    return this.now() - entry.storedAt < ttl ? this.touch(key) : undefined;
+  }
+
+  /** Remembers a failure: a 404 for notFoundTtlMs, a 429 for its Retry-After, others 30 s doubling to 10 min. */
+  private remember(key: string, e: unknown): void {
+    if (isIdCloudError(e) && e.kind === 'cancelled') return;
+    const count = (this.failures.get(key)?.count ?? 0) + 1;
+    const notFound = isIdCloudError(e) && e.kind === 'notFound';
+    const retryAfter = isIdCloudError(e) && e.kind === 'rateLimited' ? (e as { retryAfterMs?: number }).retryAfterMs : undefined;
+    const wait = notFound ? this.notFoundTtlMs
+      : retryAfter !== undefined ? retryAfter
+      : Math.min(this.maxFailureBackoffMs, this.failureBackoffMs * 2 ** Math.min(count - 1, 30));
+    const error = e instanceof Error ? e : new Error(String(e));
+    this.failures.set(key, { error, until: this.now() + wait, count, notFound });
   }
 
   private launch(key: string): Flight {
@@ -119,7 +175,7 @@ export class ProcessLookup {
           return value;
         },
         (e: unknown) => {
-          if (isIdCloudError(e) && e.kind === 'notFound') this.notFound.set(key, { error: e, until: this.now() + this.notFoundTtlMs });
+          this.remember(key, e);
           throw e;
         },
       )
@@ -145,12 +201,12 @@ export class ProcessLookup {
   }
 
   private store(key: string, value: FetchedProcess): void {
-    this.notFound.delete(key);
+    this.failures.delete(key);
     this.entries.delete(key);
     this.entries.set(key, {
       value,
       storedAt: this.now(),
-      stable: STABLE_STATES.has(value.process.state ?? ''),
+      stable: isSettled(value.process),
       signedUrls: hasSignedUrls(value.process),
     });
     for (const oldest of this.entries.keys()) {

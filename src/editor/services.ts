@@ -4,7 +4,10 @@
  * (presentError) and src/editor/panel (showProcess). Surfaces depend on these interfaces only.
  */
 import type * as vscode from 'vscode';
+import type { BackgroundBlock } from '../core/background';
 import type { FetchedProcess, MediaFile } from '../core/types';
+
+export type { BackgroundBlock };
 
 export type ProfileKind = 'emulator' | 'sandbox' | 'production' | 'custom';
 
@@ -32,6 +35,26 @@ export interface LookupOptions {
    * "Look up 3,214 processes in Production?"), so a production profile does not ask again.
    */
   readonly confirmed?: boolean;
+  /**
+   * A background surface asks (hover, lens, inline verdict, a process document opened from a link):
+   * it is refused (kind 'cancelled') unless `Background.block` allows the profile; any cached answer
+   * serves however old, a remembered failure answers until its per-ID backoff has passed, and
+   * production is never confirmed from here. Explicit commands leave it unset.
+   */
+  readonly background?: boolean;
+}
+
+/**
+ * The background-traffic policy (DESIGN.md §15): whether surfaces the user did not explicitly ask
+ * may fetch for a profile now. Only a trusted workspace, a non-production profile (confirmed or not),
+ * with credentials (the emulator always has them). Explicit commands never consult it.
+ */
+export interface Background {
+  /** Fires when `block` may answer differently (trust granted, credentials or profiles changed). */
+  readonly onDidChange: vscode.Event<void>;
+  readonly trusted: boolean;
+  /** Why background surfaces may not fetch for this profile now; undefined when they may. */
+  block(profileId: string): Promise<BackgroundBlock | undefined>;
 }
 
 /**

@@ -26,6 +26,10 @@ export interface WorkbenchOptions {
   readonly env?: Record<string, string>;
   /** A file to open at load, e.g. path.join(WORKSPACE, 'sample.log'). */
   readonly openFile?: string;
+  /** The folder to open (default: the sample workspace). */
+  readonly folder?: string;
+  /** Workspace trust on, so the folder opens untrusted unless trusted in the prompt. */
+  readonly workspaceTrust?: boolean;
 }
 
 export class Workbench {
@@ -44,9 +48,9 @@ export class Workbench {
     });
   }
 
-  async load(openFile?: string): Promise<void> {
+  async load(openFile?: string, folder = WORKSPACE): Promise<void> {
     const extensionDevelopmentPath = installedExtensions ? undefined : ROOT;
-    await this.page.goto(workbenchUrl(this.server, { folder: WORKSPACE, extensionDevelopmentPath, openFile }));
+    await this.page.goto(workbenchUrl(this.server, { folder, extensionDevelopmentPath, openFile }));
     await this.page.locator('.monaco-workbench').waitFor();
     // the view container appears once the extension host has scanned our extension
     await this.activityIcon.waitFor();
@@ -191,13 +195,13 @@ export class Workbench {
 }
 
 async function openIn(browser: Browser, options: WorkbenchOptions, close: (() => Promise<void>)[]): Promise<Workbench> {
-  const start: StartOptions = { settings: options.settings, env: options.env, extensionsDir: installedExtensions };
+  const start: StartOptions = { settings: options.settings, env: options.env, extensionsDir: installedExtensions, workspaceTrust: options.workspaceTrust };
   const server = await startCodeServer(start);
   close.push(() => server.stop());
   const page = await browser.newPage();
   close.push(() => page.close());
   const wb = new Workbench(page, server);
-  await wb.load(options.openFile);
+  await wb.load(options.openFile, options.folder);
   return wb;
 }
 

@@ -10,7 +10,8 @@ import { Commands } from '../../src/editor/commands/ids';
 import { findProcessIdsIn } from '../../src/editor/ids/findInFile';
 import { ProcessIdHoverProvider } from '../../src/editor/ids/hover';
 import { ProcessIdTerminalLinkProvider } from '../../src/editor/ids/terminalLink';
-import type { Lookups, Profile, ProcessRef } from '../../src/editor/services';
+import { ProcessIdCodeLensProvider } from '../../src/editor/ids/codeLens';
+import type { Background, BackgroundBlock, LookupOptions, Lookups, Profile, ProcessRef } from '../../src/editor/services';
 
 const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
 const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
@@ -209,10 +210,25 @@ function fakeLookups(overrides: Partial<Lookups>): Lookups & { gets: ProcessRef[
 
 const silentLog = { debug() {}, info() {}, warn() {}, error() {}, trace() {} } as unknown as vscode.LogOutputChannel;
 
+/** A Background policy whose answer the test sets; `grant()` changes it and fires onDidChange, as trust being granted does. */
+function fakeBackground(initial: BackgroundBlock | undefined): Background & { grant(): void } {
+  const changed = new vscode.EventEmitter<void>();
+  let block = initial;
+  return {
+    onDidChange: changed.event,
+    get trusted() { return block !== 'untrusted'; },
+    block: () => Promise.resolve(block),
+    grant() {
+      block = undefined;
+      changed.fire();
+    },
+  };
+}
+
 describe('process IDs: background lookups', () => {
-  it('never looks up in an unconfirmed production profile from a hover: it offers a link', async () => {
-    const lookups = fakeLookups({ needsConfirmation: () => true });
-    const provider = new ProcessIdHoverProvider({ lookups, log: silentLog, now: Date.now });
+  it('never looks up in a production profile from a hover, even once confirmed: it offers a link', async () => {
+    const lookups = fakeLookups({ needsConfirmation: () => false });
+    const provider = new ProcessIdHoverProvider({ lookups, background: fakeBackground('production'), log: silentLog, now: Date.now });
     const doc = await openLog(`id ${REFERENCE}`);
     const hover = await provider.provideHover(doc, new vscode.Position(0, 5), new vscode.CancellationTokenSource().token);
     const md = hover?.contents.map(text).join('\n') ?? '';
@@ -221,8 +237,61 @@ describe('process IDs: background lookups', () => {
     assert.ok(md.includes(`(command:${Commands.showProcess}?`));
   });
 
+  it('asks the lookup as a background caller where the policy allows', async () => {
+    const options: (LookupOptions | undefined)[] = [];
+    const lookups = fakeLookups({
+      get: (_ref, o) => {
+        options.push(o);
+        return Promise.reject(new Error('no answer'));
+      },
+    });
+    const provider = new ProcessIdHoverProvider({ lookups, background: fakeBackground(undefined), log: silentLog, now: Date.now });
+    const doc = await openLog(`id ${REFERENCE}`);
+    await provider.provideHover(doc, new vscode.Position(0, 5), new vscode.CancellationTokenSource().token);
+    assert.strictEqual(options.length, 1);
+    assert.strictEqual(options[0]?.background, true);
+  });
+
+  it('in an untrusted workspace: one lens at the top, lenses only for cached answers, and lookups once trust is granted', async () => {
+    const cachedId = OTHER;
+    const gets: (LookupOptions | undefined)[] = [];
+    const lookups = fakeLookups({
+      peek: (ref) => ref.id === cachedId ? { process: { id: cachedId, state: 'PROCESS_STATE_CREATED' }, rawJson: '{}', fetchedAt: 0 } : undefined,
+      get: (_ref, o) => {
+        gets.push(o);
+        return Promise.reject(new Error('no answer'));
+      },
+    });
+    const background = fakeBackground('untrusted');
+    const provider = new ProcessIdCodeLensProvider({ lookups, background, log: silentLog, now: Date.now, maxPerDocument: 100 });
+    try {
+      const doc = await openLog(['header', `a ${REFERENCE}`, `b ${cachedId}`, `c ${UNKNOWN}`].join('\n'));
+      const token = new vscode.CancellationTokenSource().token;
+      const before = await provider.provideCodeLenses(doc, token);
+      assert.deepStrictEqual(before.map((l) => l.range.start.line), [0, 2]);
+      const top = before[0]?.command;
+      assert.strictEqual(top?.command, 'workbench.trust.manage');
+      assert.match(top.title, /wait until you trust this workspace/);
+      const cachedLens = await provider.resolveCodeLens(before[1] ?? assert.fail('no lens'), token);
+      assert.match(cachedLens.command?.title ?? 'unresolved', /Pending/);
+      assert.strictEqual(gets.length, 0, 'a lookup in an untrusted workspace');
+      const refreshed = new Promise<void>((resolve) => { provider.onDidChangeCodeLenses(() => { resolve(); }); });
+      background.grant();
+      await refreshed;
+      const after = await provider.provideCodeLenses(doc, token);
+      assert.deepStrictEqual(after.map((l) => l.range.start.line), [1, 2, 3]);
+      for (const lens of after) await provider.resolveCodeLens(lens, token);
+      assert.strictEqual(gets.length, 2, 'the two uncached IDs, once each');
+      assert.ok(gets.every((o) => o?.background === true));
+    } finally {
+      provider.dispose();
+    }
+  });
+
   it('aborts the lookup when the hover is cancelled', async () => {
     let signal: AbortSignal | undefined;
+    let asked: () => void = () => undefined;
+    const called = new Promise<void>((resolve) => { asked = resolve; });
     const lookups = fakeLookups({
       get: (_ref, options) =>
         new Promise((_resolve, reject) => {
@@ -230,12 +299,14 @@ describe('process IDs: background lookups', () => {
           signal?.addEventListener('abort', () => {
             reject(new Error('aborted'));
           });
+          asked();
         }),
     });
-    const provider = new ProcessIdHoverProvider({ lookups, log: silentLog, now: Date.now });
+    const provider = new ProcessIdHoverProvider({ lookups, background: fakeBackground(undefined), log: silentLog, now: Date.now });
     const doc = await openLog(`id ${REFERENCE}`);
     const cts = new vscode.CancellationTokenSource();
     const pending = provider.provideHover(doc, new vscode.Position(0, 5), cts.token);
+    await called; // the policy is asked first (asynchronously): cancel once the lookup is under way
     cts.cancel();
     assert.strictEqual(await pending, undefined);
     assert.strictEqual(signal?.aborted, true);

@@ -16,6 +16,7 @@ import type { PanelDeps } from '../../src/editor/panel';
 import { buildViewModel } from '../../src/editor/panel/viewModel';
 import { CredentialStore } from '../../src/editor/profiles/credentials';
 import { EmulatorHost } from '../../src/editor/profiles/emulatorHost';
+import { BackgroundPolicy } from '../../src/editor/profiles/backgroundPolicy';
 import { LookupService } from '../../src/editor/profiles/lookups';
 import { PrivacyState } from '../../src/editor/profiles/privacy';
 import { ProfileService } from '../../src/editor/profiles/profileService';
@@ -80,7 +81,8 @@ function makeHarness(): Harness {
   const profiles = new ProfileService(new MemoryMemento(), log);
   const credentials = new CredentialStore(new MemorySecrets());
   const host = new EmulatorHost(() => emulator, (e) => { profiles.setEmulatorEndpoints(e); }, log);
-  const lookups = new LookupService({ profiles, credentials, emulator: host, loadNetwork: () => network, log });
+  const background = new BackgroundPolicy({ profile: (id) => profiles.profile(id), credentials, onDidChangeProfiles: profiles.onDidChangeProfiles });
+  const lookups = new LookupService({ profiles, credentials, emulator: host, loadNetwork: () => network, log, background });
   const privacy = new PrivacyState();
   const opened: string[] = [];
   const saveTo: { uri: vscode.Uri | undefined } = { uri: undefined };

@@ -7,7 +7,7 @@ import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID } from '../../src/emulator/hostile'
 import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
 import {
-  commandUri, confirmMarkdown, errorMarkdown, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain,
+  blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain, verdictBadge,
 } from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
 
@@ -230,10 +230,33 @@ describe('summary texts', () => {
     assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'emulator' }]))));
   });
 
-  it('unconfirmed production: an explicit link instead of a lookup', () => {
-    const md = confirmMarkdown({ id: A, profileId: 'production' }, production, l10n);
+  it('inline verdicts: our own words and a tone per verdict, never API text', () => {
+    const badge = (state: string, result?: string): string => {
+      const b = verdictBadge({ process: { id: A, state, ...(result === undefined ? {} : { result }), flow: '$(alert) [x](command:evil)' }, rawJson: '{}', fetchedAt: 0 }, l10n);
+      return `${b.text}|${b.tone}`;
+    };
+    assert.equal(badge('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_OK'), '✓ OK|ok');
+    assert.equal(badge('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_INVALID_IDENTITY'), '✗ Invalid identity|bad');
+    assert.equal(badge('PROCESS_STATE_FINISHED', 'PROCESS_RESULT_ERROR'), '✗ Error|bad');
+    assert.equal(badge('PROCESS_STATE_FAILED'), '✗ Failed|bad');
+    assert.equal(badge('PROCESS_STATE_CREATED', 'PROCESS_RESULT_EXPIRED'), '✗ Expired|bad');
+    assert.equal(badge('PROCESS_STATE_CREATED', 'PROCESS_RESULT_UNSPECIFIED'), '… Pending|unsettled');
+    assert.equal(badge('AWAITING_FOR_DOCUMENT'), '… Awaiting document|unsettled');
+    assert.equal(badge('\u202eSOMETHING_NEW'), '? Unknown|unsettled');
+  });
+
+  it('a profile where hovers may not fetch: why, and one explicit action', () => {
+    const md = blockedMarkdown({ id: A, profileId: 'production' }, production, 'production', l10n);
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess']);
     assert.match(md, /Look up in Production/);
+    assert.match(md, /only what you ask for/);
+    const untrusted = blockedMarkdown({ id: A, profileId: 'sandbox' }, sandbox, 'untrusted', l10n);
+    assert.deepEqual(linkCommands(untrusted), ['idcloud.showProcess']);
+    assert.match(untrusted, /until you trust this workspace/);
+    const noCredentials = blockedMarkdown({ id: A, profileId: 'sandbox' }, sandbox, 'noCredentials', l10n);
+    assert.deepEqual(linkCommands(noCredentials), ['idcloud.setCredentials']);
+    assert.ok(noCredentials.includes(encodeURIComponent(JSON.stringify(['sandbox']))));
+    assert.match(noCredentials, /Sandbox has no credentials/);
   });
 
   it('errors: only actions that run our own contributed commands become links', () => {

@@ -1,46 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ProcessLookup, type ProcessLookupOptions } from '../../src/core/lookup';
 import { CancelledError, NotFoundError, ServerError } from '../../src/core/errors';
-import type { FetchedProcess, Process, ProcessSource } from '../../src/core/types';
-
-const A = '53060f52-f146-4c12-a234-5bb5031f6f5b';
-const B = '0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11';
-
-interface Call {
-  readonly id: string;
-  readonly signal: AbortSignal | undefined;
-  resolve(value: FetchedProcess): void;
-  reject(e: Error): void;
-}
-
-/** A ProcessSource whose answers the test hands out by hand. */
-class ManualSource implements ProcessSource {
-  readonly calls: Call[] = [];
-  getProcess(id: string, options?: { signal?: AbortSignal }): Promise<FetchedProcess> {
-    return new Promise((resolve, reject) => {
-      this.calls.push({ id, signal: options?.signal, resolve, reject });
-      options?.signal?.addEventListener('abort', () => {
-        reject(new CancelledError());
-      });
-    });
-  }
-  last(): Call {
-    const call = this.calls.at(-1);
-    assert.ok(call, 'a request was made');
-    return call;
-  }
-}
-
-function fetched(id: string, state: string, signedUrl?: string): FetchedProcess {
-  const process: Process = {
-    id,
-    state,
-    ...(signedUrl === undefined ? {} : { services: [{ documents: [{ doc_id: 'd', signed_url: signedUrl }] }] }),
-  };
-  return { process, rawJson: JSON.stringify({ process }), fetchedAt: 0 };
-}
-
-const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+import type { FetchedProcess } from '../../src/core/types';
+import { A, B, fetched, flush, ManualSource } from './lookup.helpers';
 
 describe('ProcessLookup', () => {
   let source: ManualSource;
@@ -132,7 +94,7 @@ describe('ProcessLookup', () => {
 
   it('keeps finished and failed processes until evicted', async () => {
     const l = lookup();
-    await fill(l, fetched(A, 'PROCESS_STATE_FINISHED'));
+    await fill(l, fetched(A, 'PROCESS_STATE_FINISHED', undefined, 'PROCESS_RESULT_OK'));
     await fill(l, fetched(B, 'PROCESS_STATE_FAILED'));
     t += 7 * 24 * 3600 * 1000;
     assert.equal((await l.get(A)).process.id, A);
@@ -140,7 +102,7 @@ describe('ProcessLookup', () => {
     assert.equal(source.calls.length, 2);
   });
 
-  it('lets an unfinished process expire after unfinishedTtlMs, for get and peek', async () => {
+  it('lets an unfinished process expire after unfinishedTtlMs for an explicit get; peek keeps showing it', async () => {
     const l = lookup({ unfinishedTtlMs: 5000 });
     await fill(l, fetched(A, 'PROCESS_STATE_CREATED'));
     t += 4999;
@@ -148,7 +110,7 @@ describe('ProcessLookup', () => {
     await l.get(A);
     assert.equal(source.calls.length, 1);
     t += 1;
-    assert.equal(l.peek(A), undefined);
+    assert.equal(l.peek(A)?.process.state, 'PROCESS_STATE_CREATED');
     const refetch = l.get(A);
     await flush();
     assert.equal(source.calls.length, 2);
@@ -158,7 +120,7 @@ describe('ProcessLookup', () => {
 
   it('refetches a stable process with documents before its signed_url dies; peek still shows it', async () => {
     const l = lookup({ signedUrlTtlMs: 270_000 });
-    await fill(l, fetched(A, 'PROCESS_STATE_FINISHED', 'https://docs.test/old'));
+    await fill(l, fetched(A, 'PROCESS_STATE_FINISHED', 'https://docs.test/old', 'PROCESS_RESULT_OK'));
     t += 269_999;
     await l.get(A);
     assert.equal(source.calls.length, 1);
@@ -167,7 +129,7 @@ describe('ProcessLookup', () => {
     await flush();
     assert.equal(source.calls.length, 2);
     assert.equal(l.peek(A)?.process.services?.[0]?.documents?.[0]?.signed_url, 'https://docs.test/old');
-    source.last().resolve(fetched(A, 'PROCESS_STATE_FINISHED', 'https://docs.test/new'));
+    source.last().resolve(fetched(A, 'PROCESS_STATE_FINISHED', 'https://docs.test/new', 'PROCESS_RESULT_OK'));
     await refetch;
     assert.equal(l.peek(A)?.process.services?.[0]?.documents?.[0]?.signed_url, 'https://docs.test/new');
   });

@@ -3,6 +3,8 @@
  * (`idcloud-process:/<profile>/<id>.json`). Like every other surface it hides personal values
  * (CPF, names, personal OCR fields, wherever they occur) until personal data is revealed, and it
  * follows refreshes and the privacy toggle. Copy as JSON is the way to the exact bytes.
+ * A document opened without the command (a link, a restored tab) is a background surface: it shows
+ * the cached answer, and fetches only where the Background policy allows (never in Restricted Mode).
  */
 import * as vscode from 'vscode';
 import { maskValue } from '../../core/mask';
@@ -11,7 +13,7 @@ import { isProcessId } from '../../core/processId';
 import { redact } from '../../core/redact';
 import type { FetchedProcess } from '../../core/types';
 import { maskJson, personalValues } from '../panel/personal';
-import type { Lookups, Privacy, ProcessRef } from '../services';
+import type { Background, BackgroundBlock, Lookups, Privacy, ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
 import { Commands } from './ids';
 import { fetchWithProgress } from './lookUp';
@@ -42,13 +44,26 @@ export function rawJsonText(fetched: FetchedProcess, revealed: boolean): string 
   return `${JSON.stringify(shown, null, 2)}\n`;
 }
 
+/** The text of a process document that may not fetch by itself: why, and the command that does. */
+function notLookedUp(block: BackgroundBlock): string {
+  const why = block === 'untrusted'
+    ? vscode.l10n.t('This workspace is not trusted, so nothing is looked up by itself.')
+    : block === 'production'
+      ? vscode.l10n.t('Production processes are looked up only on request.')
+      : vscode.l10n.t('This profile has no credentials.');
+  return `// ${why}\n// ${vscode.l10n.t('Not looked up. Run "IDCloud: Open Raw JSON" to look it up.')}\n`;
+}
+
 class RawJsonProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly lookups: Lookups, private readonly privacy: Privacy) {
+  constructor(private readonly lookups: Lookups, private readonly privacy: Privacy, private readonly background: Background | undefined) {
     this.subscriptions = [
+      ...(background ? [background.onDidChange(() => {
+        for (const doc of this.openDocuments()) this.changed.fire(doc);
+      })] : []),
       lookups.onDidFetch((ref) => {
         const uri = rawJsonUri(ref).toString();
         for (const doc of this.openDocuments()) if (doc.toString() === uri) this.changed.fire(doc);
@@ -71,8 +86,11 @@ class RawJsonProvider implements vscode.TextDocumentContentProvider, vscode.Disp
       abort.abort();
     });
     try {
-      const fetched = this.lookups.peek(ref) ?? (await this.lookups.get(ref, { signal: abort.signal }));
-      return rawJsonText(fetched, this.privacy.revealed);
+      const cached = this.lookups.peek(ref);
+      if (cached) return rawJsonText(cached, this.privacy.revealed);
+      const block = this.background ? await this.background.block(ref.profileId) : 'untrusted';
+      if (block !== undefined) return notLookedUp(block);
+      return rawJsonText(await this.lookups.get(ref, { signal: abort.signal, background: true }), this.privacy.revealed);
     } finally {
       sub.dispose();
     }
@@ -85,7 +103,7 @@ class RawJsonProvider implements vscode.TextDocumentContentProvider, vscode.Disp
 }
 
 export function registerRawJson(deps: CommandDeps): vscode.Disposable {
-  const provider = new RawJsonProvider(deps.lookups, deps.privacy);
+  const provider = new RawJsonProvider(deps.lookups, deps.privacy, deps.background);
   return vscode.Disposable.from(
     provider,
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, provider),

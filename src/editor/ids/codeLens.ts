@@ -1,8 +1,11 @@
 /**
  * Code lenses above lines with process IDs. `provideCodeLenses` costs no network: it returns
  * unresolved lenses from a capped scan (cached per document version). `resolveCodeLens` runs
- * only for visible lenses and asks the rate-limited, coalescing lookup. When the cap is hit, one
- * lens at the top lists every ID of the file.
+ * only for visible lenses: a cached answer (however old) is shown as is; otherwise, where the
+ * Background policy allows, it asks the lookup as a background caller (per-ID failure backoff).
+ * Where the policy forbids, one lens at the top says why (no credentials, production, untrusted
+ * workspace) and only IDs with a cached answer get their own lens. When the cap is hit, one lens
+ * at the top lists every ID of the file.
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
@@ -10,13 +13,14 @@ import { Commands } from '../commands/ids';
 import { isCancellation, presentError } from '../errorMessages';
 import { Disposable } from '../lifecycle';
 import { redact } from '../log';
-import type { Lookups, ProcessRef } from '../services';
+import type { Background, BackgroundBlock, Lookups, Profile, ProcessRef } from '../services';
 import { linkCancellation } from './hover';
 import { type IdTally, type LensPlan, planLenses, tallyDocument } from './scan';
 import { inert, lensTitle, plain } from './summaryText';
 
 export interface CodeLensDeps {
   readonly lookups: Lookups;
+  readonly background: Background;
   readonly log: vscode.LogOutputChannel;
   readonly now: () => number;
   readonly maxPerDocument: number;
@@ -39,10 +43,34 @@ class ListLens extends vscode.CodeLens {
   }
 }
 
+/** The one lens at the top of a file whose profile may not look up in the background: why, and what to do. */
+export function blockLens(block: BackgroundBlock, profile: Profile, uri: vscode.Uri): vscode.CodeLens {
+  const range = new vscode.Range(0, 0, 0, 0);
+  switch (block) {
+    case 'noCredentials':
+      return new vscode.CodeLens(range, {
+        title: vscode.l10n.t('$(key) {0} has no credentials — Set Credentials…', plain(profile.label)),
+        command: Commands.setCredentials,
+        arguments: [profile.id],
+      });
+    case 'production':
+      return new vscode.CodeLens(range, {
+        title: vscode.l10n.t('$(shield) {0}: lookups only on request — List Process IDs to Look Up…', plain(profile.label)),
+        tooltip: vscode.l10n.t('Lenses and hovers never look up production processes by themselves, even after you confirmed production in this window.'),
+        command: Commands.findProcessIdsInFile,
+        arguments: [uri],
+      });
+    case 'untrusted':
+      return new vscode.CodeLens(range, {
+        title: vscode.l10n.t('$(shield) Process lookups wait until you trust this workspace — Manage Workspace Trust'),
+        command: 'workbench.trust.manage',
+        arguments: [],
+      });
+  }
+}
+
 /** Documents whose scan results are kept (the visible editors, give or take). */
 const CACHED_DOCUMENTS = 8;
-/** A failed lookup is shown again without asking until this old (a refresh must not loop on it). */
-const FAILURE_TTL_MS = 60_000;
 /** Fetches settle in bursts while lenses resolve: one refresh per burst. */
 const REFRESH_DELAY_MS = 250;
 
@@ -78,7 +106,8 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly plans = new VersionCache<LensPlan>();
   private readonly tallies = new VersionCache<IdTally[]>();
-  private readonly failures = new Map<string, { at: number; command: vscode.Command }>();
+  /** Failures already logged (a remembered failure comes back on every refresh). */
+  private readonly logged = new WeakSet();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: CodeLensDeps) {
@@ -86,7 +115,6 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     const { lookups } = deps;
     this._register(
       lookups.onDidFetch((ref) => {
-        if (lookups.peek(ref)) this.failures.delete(key(ref));
         for (const { value } of this.plans.values()) {
           if (value.ids.has(ref.id)) {
             this.scheduleRefresh();
@@ -97,7 +125,11 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     );
     this._register(
       lookups.onDidChangeActiveProfile(() => {
-        this.failures.clear();
+        this.scheduleRefresh();
+      }),
+    );
+    this._register(
+      deps.background.onDidChange(() => {
         this.scheduleRefresh();
       }),
     );
@@ -114,16 +146,21 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     });
   }
 
-  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     let plan = this.plans.get(document);
     if (!plan) {
       plan = planLenses(document, this.deps.maxPerDocument, token);
       if (!plan) return [];
       this.plans.set(document, plan);
     }
-    const lenses: vscode.CodeLens[] = plan.occurrences.map(
-      (o) => new IdLens(new vscode.Range(o.line, o.start, o.line, o.end), o.id),
-    );
+    if (plan.occurrences.length === 0) return [];
+    const { lookups, background } = this.deps;
+    const profile = lookups.activeProfile();
+    const block = await background.block(profile.id);
+    if (token.isCancellationRequested) return [];
+    const shown = block === undefined ? plan.occurrences : plan.occurrences.filter((o) => lookups.peek({ id: o.id, profileId: profile.id }));
+    const lenses: vscode.CodeLens[] = shown.map((o) => new IdLens(new vscode.Range(o.line, o.start, o.line, o.end), o.id));
+    if (block !== undefined) lenses.unshift(blockLens(block, profile, document.uri));
     if (plan.capped) lenses.unshift(new ListLens(document));
     return lenses;
   }
@@ -161,21 +198,15 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
 
     const cached = lookups.peek(ref);
     if (cached) return open(lensTitle(cached, profile, now(), vscode.l10n, vscode.env.language));
-    const failed = this.failures.get(key(ref));
-    if (failed && now() - failed.at < FAILURE_TTL_MS) return failed.command;
-    if (lookups.needsConfirmation(profile.id)) {
-      return open(vscode.l10n.t('$(shield) Look up in {0}', plain(profile.label)));
-    }
 
     const controller = new AbortController();
     const cancellation = linkCancellation(token, controller);
     try {
-      return open(lensTitle(await lookups.get(ref, { signal: controller.signal }), profile, now(), vscode.l10n, vscode.env.language));
+      // a background caller: refused where the policy forbids, a remembered failure until its backoff passed
+      return open(lensTitle(await lookups.get(ref, { signal: controller.signal, background: true }), profile, now(), vscode.l10n, vscode.env.language));
     } catch (e) {
       if (token.isCancellationRequested || isCancellation(e)) return open('…');
-      const command = this.failureCommand(e, ref);
-      this.failures.set(key(ref), { at: now(), command });
-      return command;
+      return this.failureCommand(e, ref);
     } finally {
       cancellation.dispose();
     }
@@ -190,7 +221,10 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
         arguments: [ref],
       };
     }
-    this.deps.log.warn(`code lens lookup of ${ref.id} in ${ref.profileId} failed: ${isIdCloudError(e) ? e.kind : redact(String(e))}`);
+    if (!(e instanceof Error) || !this.logged.has(e)) {
+      if (e instanceof Error) this.logged.add(e);
+      this.deps.log.warn(`code lens lookup of ${ref.id} in ${ref.profileId} failed: ${isIdCloudError(e) ? e.kind : redact(String(e))}`);
+    }
     const presented = presentError(e, { profile, processId: ref.id });
     const action = presented.actions[0];
     return {
@@ -208,8 +242,4 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
       this.changed.fire();
     }, REFRESH_DELAY_MS);
   }
-}
-
-function key(ref: ProcessRef): string {
-  return `${ref.profileId}\u0000${ref.id}`;
 }

@@ -1,20 +1,23 @@
 /**
  * The one owner of the process-ID surfaces: registers the hover, code lens, document link and
- * terminal link providers that the settings turn on, re-registers them when those settings
+ * terminal link providers and the inline verdicts that the settings turn on, re-registers them when those settings
  * change, and registers "Find Process IDs in File…". Construction does no I/O and awaits nothing.
  */
 import * as vscode from 'vscode';
 import { Disposable, disposeAll } from '../lifecycle';
-import type { Lookups, ShowProcess } from '../services';
+import type { Background, Lookups, ShowProcess } from '../services';
 import { ProcessIdCodeLensProvider } from './codeLens';
 import { ProcessIdLinkProvider } from './documentLink';
 import { registerFindInFile } from './findInFile';
 import { ProcessIdHoverProvider } from './hover';
+import { InlineVerdicts } from './inlineVerdicts';
 import { anyFileSelector, codeLensSelector, readSettings, SECTION, SETTING_KEYS } from './selectors';
 import { ProcessIdTerminalLinkProvider } from './terminalLink';
 
 export interface IdSurfacesDeps {
   readonly lookups: Lookups;
+  /** Whether hovers and lenses may fetch (DESIGN.md §15). */
+  readonly background: Background;
   /** Opens (or reveals) the process panel. */
   readonly showProcess: ShowProcess;
   readonly log: vscode.LogOutputChannel;
@@ -50,16 +53,16 @@ export class IdSurfacesController extends Disposable {
   private update(): void {
     this.clear();
     const settings = readSettings();
-    const { lookups, showProcess, log } = this.deps;
+    const { lookups, background, showProcess, log } = this.deps;
     const now = this.deps.now ?? Date.now;
     const on: string[] = [];
     if (settings.hover) {
-      this.providers.push(vscode.languages.registerHoverProvider(anyFileSelector(), new ProcessIdHoverProvider({ lookups, log, now })));
+      this.providers.push(vscode.languages.registerHoverProvider(anyFileSelector(), new ProcessIdHoverProvider({ lookups, background, log, now })));
       on.push('hover');
     }
     const lensSelector = codeLensSelector(settings);
     if (settings.codeLens && lensSelector.length > 0) {
-      const provider = new ProcessIdCodeLensProvider({ lookups, log, now, maxPerDocument: settings.lensMaxPerDocument });
+      const provider = new ProcessIdCodeLensProvider({ lookups, background, log, now, maxPerDocument: settings.lensMaxPerDocument });
       this.providers.push(vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(lensSelector, provider)));
       on.push('code lens');
     }
@@ -70,6 +73,10 @@ export class IdSurfacesController extends Disposable {
     if (settings.terminalLinks) {
       this.providers.push(vscode.window.registerTerminalLinkProvider(new ProcessIdTerminalLinkProvider({ lookups, showProcess, log })));
       on.push('terminal links');
+    }
+    if (settings.inlineVerdicts) {
+      this.providers.push(vscode.Disposable.from(new InlineVerdicts(lookups)));
+      on.push('inline verdicts');
     }
     log.debug(`process ID surfaces: ${on.length > 0 ? on.join(', ') : 'all off'}`);
   }

@@ -1,6 +1,7 @@
 /**
- * Hover on a process ID in any file: the summary from the cache at once, otherwise fetched with
- * the hover's cancellation. Only a small window of the line is read (`processIdAt`), so a 5 MB
+ * Hover on a process ID in any file: the summary from the cache at once (however old: an unsettled
+ * answer is refreshed only by a watch or Refresh), otherwise fetched with the hover's cancellation
+ * where the Background policy allows, or an explicit link where it does not. Only a small window of the line is read (`processIdAt`), so a 5 MB
  * single-line log costs what a short line does. Links run only our own commands.
  */
 import * as vscode from 'vscode';
@@ -8,11 +9,12 @@ import { isIdCloudError } from '../../core/errors';
 import { processIdAt } from '../../core/processId';
 import { isCancellation, presentError } from '../errorMessages';
 import { redact } from '../log';
-import type { Lookups, ProcessRef } from '../services';
-import { confirmMarkdown, errorMarkdown, HOVER_COMMANDS, hoverMarkdown, isOwnCommand, notFoundMarkdown } from './summaryText';
+import type { Background, Lookups, ProcessRef } from '../services';
+import { blockedMarkdown, errorMarkdown, HOVER_COMMANDS, hoverMarkdown, isOwnCommand, notFoundMarkdown } from './summaryText';
 
 export interface HoverDeps {
   readonly lookups: Lookups;
+  readonly background: Background;
   readonly log: vscode.LogOutputChannel;
   readonly now: () => number;
 }
@@ -32,6 +34,11 @@ export function linkCancellation(token: vscode.CancellationToken, controller: Ab
   });
 }
 
+/** Read through a call: TypeScript would keep a property read narrowed across an await. */
+function isCancelled(token: vscode.CancellationToken): boolean {
+  return token.isCancellationRequested;
+}
+
 export class ProcessIdHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: HoverDeps) {}
 
@@ -49,14 +56,14 @@ export class ProcessIdHoverProvider implements vscode.HoverProvider {
 
     const cached = lookups.peek(ref);
     if (cached) return new vscode.Hover(markdown(hoverMarkdown(cached, ref, profile, now(), vscode.l10n, vscode.env.language), HOVER_COMMANDS), range);
-    if (lookups.needsConfirmation(profile.id)) {
-      return new vscode.Hover(markdown(confirmMarkdown(ref, profile, vscode.l10n), HOVER_COMMANDS), range);
-    }
+    const block = await this.deps.background.block(profile.id);
+    if (isCancelled(token)) return undefined;
+    if (block !== undefined) return new vscode.Hover(markdown(blockedMarkdown(ref, profile, block, vscode.l10n), HOVER_COMMANDS), range);
 
     const controller = new AbortController();
     const cancellation = linkCancellation(token, controller);
     try {
-      const fetched = await lookups.get(ref, { signal: controller.signal });
+      const fetched = await lookups.get(ref, { signal: controller.signal, background: true });
       if (token.isCancellationRequested) return undefined;
       return new vscode.Hover(markdown(hoverMarkdown(fetched, ref, profile, now(), vscode.l10n, vscode.env.language), HOVER_COMMANDS), range);
     } catch (e) {

@@ -14,6 +14,7 @@ export interface IdSurfaceSettings {
   readonly codeLens: boolean;
   readonly links: boolean;
   readonly terminalLinks: boolean;
+  readonly inlineVerdicts: boolean;
   readonly lensLanguages: readonly string[];
   readonly lensFilePatterns: readonly string[];
   readonly lensMaxPerDocument: number;
@@ -28,6 +29,7 @@ export const SETTING_KEYS = [
   'codeLens.maxPerDocument',
   'links.enabled',
   'terminalLinks.enabled',
+  'inlineVerdicts.enabled',
 ] as const;
 
 function strings(value: unknown): string[] {
@@ -45,10 +47,16 @@ export function readSettings(): IdSurfaceSettings {
     codeLens: c.get<unknown>('codeLens.enabled') !== false,
     links: c.get<unknown>('links.enabled') !== false,
     terminalLinks: c.get<unknown>('terminalLinks.enabled') !== false,
+    inlineVerdicts: c.get<unknown>('inlineVerdicts.enabled') !== false,
     lensLanguages: strings(c.get<unknown>('codeLens.languages')),
     lensFilePatterns: strings(c.get<unknown>('codeLens.filePatterns')),
     lensMaxPerDocument: clampInt(c.get<unknown>('codeLens.maxPerDocument'), 1, 5000, 200),
   };
+}
+
+/** Whether a document is one the surfaces attach to (inline verdicts filter editors with it). */
+export function isSurfaceDocument(document: { readonly uri: { readonly scheme: string } }): boolean {
+  return (SCHEMES as readonly string[]).includes(document.uri.scheme);
 }
 
 /** Hovers and links: any file. */

@@ -7,13 +7,12 @@
  * `$(icon)` syntax, or a bidi override): it goes through `escapeMarkdown` in markdown, `plain` in lens
  * titles and `inert` on every other surface (tree, tooltips, status bar).
  */
-import { isStableState } from '../../core/lookup';
 import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
 import { Commands } from '../commands/ids';
 import { needsAttention, verdictText } from '../verdictText';
-import type { ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
+import type { BackgroundBlock, ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
 
 /** The part of `vscode.l10n` the texts need. */
 export interface L10n {
@@ -27,6 +26,7 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.copyAsJson,
   Commands.lookUpInAllProfiles,
   Commands.watch,
+  Commands.setCredentials,
 ];
 
 const OUR_COMMANDS: ReadonlySet<string> = new Set(Object.values(Commands));
@@ -136,6 +136,27 @@ export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number
   return parts.join(' · ');
 }
 
+/** How an inline verdict is coloured: a theme colour per tone. */
+export type VerdictTone = 'ok' | 'bad' | 'unsettled';
+
+const VERDICT_BADGES: Readonly<Record<Verdict, readonly [glyph: string, tone: VerdictTone]>> = {
+  ok: ['✓', 'ok'],
+  invalidIdentity: ['✗', 'bad'],
+  error: ['✗', 'bad'],
+  failed: ['✗', 'bad'],
+  expired: ['✗', 'bad'],
+  pending: ['…', 'unsettled'],
+  awaitingDocument: ['…', 'unsettled'],
+  unknown: ['?', 'unsettled'],
+};
+
+/** "✓ OK", "✗ Invalid identity", "… Pending": the inline verdict after an ID. Our own words only, never API text. */
+export function verdictBadge(fetched: FetchedProcess, l10n: L10n): { readonly text: string; readonly tone: VerdictTone } {
+  const s = summarize(fetched.process);
+  const [glyph, tone] = VERDICT_BADGES[s.verdict];
+  return { text: `${glyph} ${l10n.t(s.verdictLabel)}`, tone };
+}
+
 function profileBadge(profile: Profile, l10n: L10n): string {
   return profile.production ? `**${l10n.t('$(warning) {0}', escapeMarkdown(profile.label, 40))}**` : escapeMarkdown(profile.label, 40);
 }
@@ -162,7 +183,7 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
   const lines = [
     `${verdictIcon(s)} **${escapeMarkdown(verdictText(s, l10n, locale), 200)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`,
     '',
-    actionLinks(ref, l10n, !isStableState(s.state)),
+    actionLinks(ref, l10n, !s.stable),
     '',
     '---',
     '',
@@ -198,15 +219,17 @@ export function notFoundMarkdown(ref: ProcessRef, profile: Profile, others: read
   return lines.join('\n');
 }
 
-/** A production profile not yet confirmed in this window: no lookup, an explicit link instead. */
-export function confirmMarkdown(ref: ProcessRef, profile: Profile, l10n: L10n): string {
-  return [
-    `\`${ref.id}\` · ${profileBadge(profile, l10n)}`,
-    '',
-    l10n.t('Hovering does not look up processes in a production profile until you confirm it in this window.'),
-    '',
-    commandLink(l10n.t('Look up in {0}', profile.label), Commands.showProcess, [ref]),
-  ].join('\n');
+/** A profile where hovers may not fetch (Background policy): why, and the explicit action instead. */
+export function blockedMarkdown(ref: ProcessRef, profile: Profile, block: BackgroundBlock, l10n: L10n): string {
+  const why = block === 'production'
+    ? l10n.t('Hovers do not look up processes in a production profile: only what you ask for.')
+    : block === 'untrusted'
+      ? l10n.t('Nothing is looked up by itself until you trust this workspace.')
+      : l10n.t('{0} has no credentials, so hovers look nothing up.', profile.label);
+  const action = block === 'noCredentials'
+    ? commandLink(l10n.t('Set Credentials…'), Commands.setCredentials, [profile.id])
+    : commandLink(l10n.t('Look up in {0}', profile.label), Commands.showProcess, [ref]);
+  return [`\`${ref.id}\` · ${profileBadge(profile, l10n)}`, '', escapeMarkdown(why, 200), '', action].join('\n');
 }
 
 /** A failed lookup: the localised message and its actions that are our own commands. */

@@ -3,19 +3,22 @@
  * one client per profile, both created on first use. The client is rebuilt when the profile's
  * credentials or the network settings change; the cache is dropped with the credentials (another
  * account may not see the same processes) and with the profile's URLs.
- * A production profile asks once per window before its first lookup.
+ * A production profile asks once per window before its first explicit lookup (after checking that
+ * it has credentials: asking is pointless when the lookup would fail). Background lookups obey the
+ * Background policy and never ask.
  */
 import * as vscode from 'vscode';
-import { CancelledError } from '../../core/errors';
+import { CancelledError, UnauthorizedError } from '../../core/errors';
 import { ProcessLookup } from '../../core/lookup';
 import type { FetchedProcess, MediaFile } from '../../core/types';
 import { Disposable } from '../lifecycle';
-import type { LookupOptions, Lookups, ProcessRef, Profile } from '../services';
+import type { Background, LookupOptions, Lookups, ProcessRef, Profile } from '../services';
 import { openConnection, type Connection, type ConnectionDeps } from './connection';
 import type { ProfileService } from './profileService';
 
 export interface LookupServiceDeps extends ConnectionDeps {
   readonly profiles: ProfileService;
+  readonly background: Background;
 }
 
 const NETWORK_SETTINGS = ['idcloud.requestTimeoutSeconds', 'idcloud.rateLimitPerSecond', 'http.proxy', 'http.noProxy', 'http.systemCertificates'];
@@ -95,10 +98,15 @@ export class LookupService extends Disposable implements Lookups {
 
   async get(ref: ProcessRef, options?: LookupOptions): Promise<FetchedProcess> {
     const entry = this.entry(ref.profileId);
-    await this.confirm(entry.profile);
+    const background = options?.background === true;
+    if (background) {
+      if ((await this.deps.background.block(ref.profileId)) !== undefined) throw new CancelledError();
+    } else {
+      await this.confirm(entry.profile);
+    }
     const key = ref.id.toLowerCase();
     try {
-      return await entry.lookup.get(key, { signal: options?.signal, force: options?.force });
+      return await entry.lookup.get(key, { signal: options?.signal, force: options?.force, background });
     } finally {
       // Here the lookup has stored the answer, so listeners that peek() see it.
       if (entry.settled.delete(key)) this._onDidFetch.fire({ id: key, profileId: ref.profileId });
@@ -157,9 +165,13 @@ export class LookupService extends Disposable implements Lookups {
     this.byProfile.delete(profileId);
   }
 
-  /** Asks once per window (concurrent lookups share the question); declining rejects with 'cancelled'. */
+  /**
+   * Asks once per window (concurrent lookups share the question); declining rejects with 'cancelled'.
+   * A profile without credentials rejects first, as its connection would, without asking.
+   */
   private async confirm(profile: Profile): Promise<void> {
     if (!this.needsConfirmation(profile.id)) return;
+    if (!(await this.hasCredentials(profile.id))) throw new UnauthorizedError('missing', 'no credentials stored for this profile');
     let asking = this.asking.get(profile.id);
     if (!asking) {
       const go = vscode.l10n.t('Look Up in {0}', profile.label);

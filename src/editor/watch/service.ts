@@ -13,7 +13,7 @@
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
-import { isStableState } from '../../core/lookup';
+import { isSettled as isSettledProcess } from '../../core/lookup';
 import { summarize, type Verdict, VERDICT_LABELS } from '../../core/model';
 import { isProcessId } from '../../core/processId';
 import type { FetchedProcess } from '../../core/types';
@@ -53,9 +53,9 @@ interface Stored {
   readonly since: number;
 }
 
-/** A process that will not change any more: FINISHED, FAILED or CANCELED (the same set the cache keeps forever). */
+/** A process that will not change any more (the same rule the cache keeps answers forever by). */
 export function isSettled(fetched: FetchedProcess): boolean {
-  return isStableState(fetched.process.state);
+  return isSettledProcess(fetched.process);
 }
 
 function keyOf(ref: ProcessRef): string {

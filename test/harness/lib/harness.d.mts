@@ -31,6 +31,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   port?: number;
   log?: boolean;
+  /** Workspace trust on (the harness turns it off by default), so a folder can be opened untrusted. */
+  workspaceTrust?: boolean;
 }
 
 export function startCodeServer(options?: StartOptions): Promise<CodeServer>;

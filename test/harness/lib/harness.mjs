@@ -186,14 +186,14 @@ function hostEnv(env) {
   return { HARNESS_ROOT: ROOT, HARNESS_WORKSPACE: WORKSPACE, ...env };
 }
 
-function codeServerArgs(tmp, userData, extDir) {
+function codeServerArgs(tmp, userData, extDir, workspaceTrust = false) {
   return [
     CODE_SERVER_ENTRY,
     '--config', path.join(tmp, 'config.yaml'),
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userData,
     '--extensions-dir', extDir,
@@ -204,7 +204,7 @@ function codeServerArgs(tmp, userData, extDir) {
  * Start code-server on 127.0.0.1 with throw-away user data, extensions and XDG dirs.
  * `env` reaches the extension host's process.env. Resolves once /healthz answers.
  */
-export async function startCodeServer({ env = {}, extensionsDir, settings = {}, port, log = !!process.env.HARNESS_LOG } = {}) {
+export async function startCodeServer({ env = {}, extensionsDir, settings = {}, port, log = !!process.env.HARNESS_LOG, workspaceTrust = false } = {}) {
   ensureCodeServer();
   const { dir: tmp, remove } = makeTmp('cs');
   const userData = path.join(tmp, 'user-data');
@@ -212,10 +212,10 @@ export async function startCodeServer({ env = {}, extensionsDir, settings = {}, 
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extDir, { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...(workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...settings }, null, 2));
   const bindPort = port ?? await freePort();
   fs.writeFileSync(path.join(tmp, 'config.yaml'), `bind-addr: 127.0.0.1:${bindPort}\nauth: none\ncert: false\n`);
-  const child = spawn(process.execPath, [...codeServerArgs(tmp, userData, extDir), '--bind-addr', `127.0.0.1:${bindPort}`], {
+  const child = spawn(process.execPath, [...codeServerArgs(tmp, userData, extDir, workspaceTrust), '--bind-addr', `127.0.0.1:${bindPort}`], {
     env: isolatedEnv(tmp, hostEnv(env)), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(child);
@@ -304,7 +304,9 @@ export async function runExtensionTests({
     if (process.env.HARNESS_LOG) page.on('console', (m) => console.error(`[browser:${m.type()}] ${m.text()}`));
     await page.exposeFunction('codeAutomationLog', (level, args) => onLog(level, args));
     const exited = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', resolve); });
-    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
+    // a loaded machine may need longer than Playwright's 30 s to serve the workbench page
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }),
+      { timeout: Number(process.env.HARNESS_GOTO_TIMEOUT_MS ?? 30_000) });
     const timeout = new Promise((resolve) => {
       timer = setTimeout(() => { console.error(`extension tests timed out after ${timeoutMs} ms`); resolve(1); }, timeoutMs);
     });
