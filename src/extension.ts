@@ -20,6 +20,7 @@ import { registerRawResponse } from './editor/rawResponse';
 import { testExports } from './editor/testExports';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
+import { TriageService } from './editor/triage';
 
 /**
  * The composition root's objects, which the host tests drive the product through. They include
@@ -34,6 +35,7 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
   readonly tree: ProcessTree;
+  readonly triage: TriageService;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log });
   const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log });
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess };
+  const triage = new TriageService({ extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess });
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, lookups, privacy, statusBar, tree, panels,
@@ -56,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(),
+    triage,
   );
   log.info(`activated; profile of this window: ${profiles.active().id}`);
-  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() });
+  return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, triage, emulator: () => emulator.start() });
 }

@@ -39,6 +39,17 @@ class ListLens extends vscode.CodeLens {
   }
 }
 
+/** Beside the list lens: "Resolve all" (every ID of the file, in the triage view). */
+class ResolveAllLens extends vscode.CodeLens {
+  constructor(document: vscode.TextDocument) {
+    super(new vscode.Range(0, 0, 0, 0), {
+      title: vscode.l10n.t('$(run-all) Resolve all'),
+      command: Commands.resolveAll,
+      arguments: [document.uri],
+    });
+  }
+}
+
 /** Documents whose scan results are kept (the visible editors, give or take). */
 const CACHED_DOCUMENTS = 8;
 /** A failed lookup is shown again without asking until this old (a refresh must not loop on it). */
@@ -124,7 +135,7 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     const lenses: vscode.CodeLens[] = plan.occurrences.map(
       (o) => new IdLens(new vscode.Range(o.line, o.start, o.line, o.end), o.id),
     );
-    if (plan.capped) lenses.unshift(new ListLens(document));
+    if (plan.capped) lenses.unshift(new ListLens(document), new ResolveAllLens(document));
     return lenses;
   }
 

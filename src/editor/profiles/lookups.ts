@@ -95,7 +95,8 @@ export class LookupService extends Disposable implements Lookups {
 
   async get(ref: ProcessRef, options?: LookupOptions): Promise<FetchedProcess> {
     const entry = this.entry(ref.profileId);
-    await this.confirm(entry.profile);
+    // The caller asked about this very lookup (Resolve All, with the count); the window stays unconfirmed.
+    if (options?.confirmed !== true) await this.confirm(entry.profile);
     const key = ref.id.toLowerCase();
     try {
       return await entry.lookup.get(key, { signal: options?.signal, force: options?.force });
