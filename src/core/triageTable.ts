@@ -51,7 +51,8 @@ export function countBuckets(rows: Iterable<TriageRow>): Record<Bucket, number> 
   return counts;
 }
 
-function haystack(r: TriageRow): string {
+/** The lower-case text a row is searched in (the webview memoises it per row). */
+export function haystack(r: TriageRow): string {
   return `${r.id}\n${r.verdict}\n${r.state}\n${r.result}\n${r.flow}\n${r.createdText}\n${r.finishedText}\n${r.person}`.toLowerCase();
 }
 
@@ -74,12 +75,12 @@ function nullsLast(a: number | null, b: number | null): number {
 }
 
 /** The rows the query keeps, sorted (stable; ties keep file order). */
-export function queryRows(rows: readonly TriageRow[], q: TableQuery): TriageRow[] {
+export function queryRows(rows: readonly TriageRow[], q: TableQuery, searchText: (r: TriageRow) => string = haystack): TriageRow[] {
   const text = q.text.trim().toLowerCase();
   const kept = rows.filter((r) => (q.bucket === '' || r.bucket === q.bucket)
     && (q.state === '' || r.state === q.state)
     && (q.flow === '' || r.flow === q.flow)
-    && (text === '' || haystack(r).includes(text)));
+    && (text === '' || searchText(r).includes(text)));
   const by = compare(q.sort);
   const sign = q.descending ? -1 : 1;
   return kept.sort((a, b) => sign * by(a, b) || a.line - b.line);

@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
 import * as scanner from './scanner.bench';
+import * as resolveAll from './resolveAll.bench';
+import * as triage from './triage.bench';
 
 type Figures = Record<string, number | string>;
 interface Bench {
@@ -16,6 +18,8 @@ const BENCHES: readonly Bench[] = [
   { name: 'scanner', run: scanner.run },
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
+  { name: 'resolveAll', run: resolveAll.run },
+  { name: 'triage', run: triage.run },
 ];
 
 function format(value: number | string): string {

@@ -5,11 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
-import { summarize, type Verdict } from '../../core/model';
 import { ResolveQueue, type Outcome, type QueueProgress, type RunSummary } from '../../core/resolveQueue';
-import type { FetchedProcess } from '../../core/types';
+import { resolvedOf, type Resolved } from '../../core/triageSummary';
 import { Disposable } from '../lifecycle';
 import type { Lookups, Profile, ProcessRef } from '../services';
+
+export type { Resolved };
 
 export interface IdSite {
   readonly id: string;
@@ -17,31 +18,6 @@ export interface IdSite {
   /** 0-based. */
   readonly firstLine: number;
   readonly firstColumn: number;
-}
-
-/** What the table needs of a fetched process. */
-export interface Resolved {
-  readonly verdict: Verdict;
-  readonly state: string;
-  readonly result: string;
-  readonly flow: string;
-  readonly created: number | null;
-  readonly finished: number | null;
-  /** The person's friendly name (personal: masked on screen and in exports unless revealed). */
-  readonly name: string;
-}
-
-export function resolvedOf(fetched: FetchedProcess): Resolved {
-  const s = summarize(fetched.process);
-  return {
-    verdict: s.verdict,
-    state: s.state,
-    result: s.result ?? '',
-    flow: s.flow ?? '',
-    created: s.createdAt?.getTime() ?? null,
-    finished: s.finishedAt?.getTime() ?? null,
-    name: fetched.process.person?.friendlyName ?? '',
-  };
 }
 
 export const isFinalError = (e: unknown): boolean => isIdCloudError(e) && (e.kind === 'notFound' || e.kind === 'invalidId');

@@ -4,7 +4,7 @@
  * host sent and applies the shared query (src/core/triageTable.ts) itself, so a keystroke never
  * waits for the host. Every string goes in with textContent; it never talks to the network.
  */
-import { BUCKETS, countBuckets, DEFAULT_QUERY, distinct, queryRows, type Bucket, type Column, type TableQuery, type TriageRow } from '../../core/triageTable';
+import { BUCKETS, countBuckets, DEFAULT_QUERY, distinct, haystack, queryRows, type Bucket, type Column, type TableQuery, type TriageRow } from '../../core/triageTable';
 import { isTriageHostMessage, type TriageInit, type TriageStatus, type TriageWebviewMessage } from '../../triageProtocol';
 import { button, h } from '../dom';
 import { BUCKET_ICON, VirtualTable } from './table';
@@ -24,6 +24,8 @@ function post(message: TriageWebviewMessage): void {
 class TriageApp {
   private rows: TriageRow[] = [];
   private readonly index = new Map<string, number>();
+  /** Each row's search text, computed once per row object (a keystroke then only compares). */
+  private readonly search = new WeakMap<TriageRow, string>();
   private query: TableQuery = DEFAULT_QUERY;
   private status: TriageStatus = { text: '', running: false, revealed: false };
   private readonly table: VirtualTable;
@@ -84,7 +86,7 @@ class TriageApp {
         }
       }
     }
-    this.refresh();
+    this.refresh(true);
   }
 
   setStatus(status: TriageStatus): void {
@@ -97,18 +99,25 @@ class TriageApp {
 
   private setQuery(change: Partial<TableQuery>): void {
     this.query = { ...this.query, ...change };
-    this.refresh();
+    // Counts are of all rows: only a change of the pressed count redraws them.
+    this.refresh(change.bucket !== undefined);
   }
 
   private sortBy(column: Column): void {
     this.setQuery({ sort: column, descending: this.query.sort === column ? !this.query.descending : false });
   }
 
-  private refresh(): void {
-    const kept = queryRows(this.rows, this.query);
+  private refresh(rowsOrBucketChanged: boolean): void {
+    const kept = queryRows(this.rows, this.query, (r) => {
+      let text = this.search.get(r);
+      if (text === undefined) this.search.set(r, (text = haystack(r)));
+      return text;
+    });
     this.table.setRows(kept, this.query);
-    this.drawCounts();
-    this.drawOptions();
+    if (rowsOrBucketChanged) {
+      this.drawCounts();
+      this.drawOptions();
+    }
     this.shown.textContent = this.init.labels.shown.replace('{0}', kept.length.toLocaleString(document.documentElement.lang)).replace('{1}', this.rows.length.toLocaleString(document.documentElement.lang));
   }
 
