@@ -3,6 +3,7 @@
 //   dist/network.js     loaded on the first lookup: undici, zod schema, auth, client
 //   dist/emulator.js    the local IDCloud, loaded when the Local emulator profile is used
 //   dist/emulator-cli.js  `npm run emulator`
+//   dist/sample-log.js    `npm run sample-log` (a log full of process IDs; not shipped)
 //   dist/webview.js     the process panel's browser code
 //   dist/triage.js      the triage view's browser code
 //   dist-test/…         unit, host and bench bundles (with --tests / --bench)
@@ -31,6 +32,7 @@ const builds = [
   { ...node, entryPoints: { network: 'src/core/network.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { emulator: 'src/emulator/index.ts' }, outdir: 'dist', loader: { '.pdf': 'binary', '.png': 'binary', '.jpg': 'binary' } },
   { ...node, entryPoints: { 'emulator-cli': 'src/emulator/cli.ts' }, outdir: 'dist', loader: { '.pdf': 'binary', '.png': 'binary', '.jpg': 'binary' } },
+  { ...node, entryPoints: { 'sample-log': 'src/emulator/sampleLogCli.ts' }, outdir: 'dist' },
   {
     ...node, platform: 'browser', format: 'iife', target: 'chrome120',
     entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist',

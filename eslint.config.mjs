@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts', 'src/emulator/**/*.ts'], rules: noVscode },
-  { files: ['src/emulator/cli.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
+  { files: ['src/emulator/cli.ts', 'src/emulator/sampleLogCli.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
   {
     files: ['test/**/*.ts'],
     rules: {

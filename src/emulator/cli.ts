@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULTS, FIXTURES, startEmulator, UNKNOWN_PROCESS_ID } from './index';
 
-const USAGE = `Usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--live-delay SECONDS] [--list]
+const USAGE = `Usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--live-delay SECONDS] [--synthetic] [--list]
   --port N                  listen on 127.0.0.1:N (default: any free port)
   --token-lifetime SECONDS  lifetime of issued access tokens (default 3600)
   --live-delay SECONDS      how long the live process stays created after its first request (default 30)
+  --synthetic               any other UUID resolves to a generated process (~3% stay 404)
   --list                    print the fixture and fault-injection IDs, then exit`;
 
 interface CliOptions {
@@ -19,10 +20,11 @@ interface CliOptions {
   readonly tokenLifetimeSeconds: number;
   readonly liveDelaySeconds: number;
   readonly list: boolean;
+  readonly synthetic: boolean;
 }
 
 function parseArgs(args: readonly string[]): CliOptions {
-  const options = { port: 0, tokenLifetimeSeconds: 3600, liveDelaySeconds: 30, list: false };
+  const options = { port: 0, tokenLifetimeSeconds: 3600, liveDelaySeconds: 30, list: false, synthetic: false };
   const numbers: Record<string, 'port' | 'tokenLifetimeSeconds' | 'liveDelaySeconds'> = {
     '--port': 'port', '--token-lifetime': 'tokenLifetimeSeconds', '--live-delay': 'liveDelaySeconds',
   };
@@ -30,6 +32,7 @@ function parseArgs(args: readonly string[]): CliOptions {
     const arg = args[i] ?? '';
     const key = numbers[arg];
     if (arg === '--list') options.list = true;
+    else if (arg === '--synthetic') options.synthetic = true;
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (key) {
       const value = Number(args[++i]);
@@ -42,13 +45,15 @@ function parseArgs(args: readonly string[]): CliOptions {
 
 class UsageError extends Error {}
 
-function catalogue(): string {
+function catalogue(synthetic = false): string {
   const fixtures = FIXTURES.map((f) => `  ${f.id}  ${f.title} — ${f.description}`);
   const faults = FAULTS.map((f) => `  ${f.id}  ${f.name}: ${f.description}`);
   return [
     'Fixtures:', ...fixtures,
     '', 'Fault-injection IDs:', ...faults,
-    '', `Any other UUID (e.g. ${UNKNOWN_PROCESS_ID}) is 404; a malformed ID is 400.`,
+    '', synthetic
+      ? `Synthetic mode: any other UUID resolves to a generated process (~3% answer 404; ${UNKNOWN_PROCESS_ID} always does); a malformed ID is 400.`
+      : `Any other UUID (e.g. ${UNKNOWN_PROCESS_ID}) is 404 (--synthetic makes them resolve); a malformed ID is 400.`,
   ].join('\n');
 }
 
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     port: options.port,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     liveProcessDelayMs: options.liveDelaySeconds * 1000,
+    synthetic: options.synthetic,
     log: (line) => { console.log(`${new Date().toISOString()}  ${line}`); },
   });
   const keyDir = mkdtempSync(join(tmpdir(), 'idcloud-emulator-'));
@@ -87,7 +93,7 @@ async function main(): Promise<void> {
   Private key    ${keyFile}   (mode 0600, new at every start, deleted on exit)
   Token lifetime ${options.tokenLifetimeSeconds} s; live process delay ${options.liveDelaySeconds} s
 
-${catalogue()}
+${catalogue(options.synthetic)}
 
 Ctrl+C stops it.`);
 }

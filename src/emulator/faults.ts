@@ -1,20 +1,22 @@
 /**
  * Fault-injection process IDs: fixed UUIDs that make the emulator misbehave the way real
  * networks and gateways do, so retries, timeouts, caps and error messages can be tested.
- * Rate-limit and 503 bodies follow the edge that would send them (Envoy's plain-text local
- * replies, or grpc-gateway JSON); 500 is unico's documented code 99999.
+ * The default 429 is the documented one (status and Retry-After, no error code); the other 429
+ * and 503 bodies follow the edge that might send them (Envoy's plain-text local replies, or
+ * grpc-gateway JSON) and are undocumented by unico; 500 is unico's documented code 99999.
  */
 import type { ServerResponse } from 'node:http';
 import { authenticationInfo, person, processBody, type Fixture } from './fixtureParts';
 import { send, sendGrpcError, sendJson, sendText } from './http';
 
 export type FaultName =
-  | 'rateLimitedRetryAfter' | 'rateLimitedNoRetryAfter' | 'serverError' | 'serviceUnavailable' | 'slow' | 'connectionReset'
+  | 'rateLimitedRetryAfter' | 'rateLimitedNoRetryAfter' | 'rateLimitedGrpcBody' | 'serverError' | 'serviceUnavailable' | 'slow' | 'connectionReset'
   | 'malformedJson' | 'schemaDrift' | 'hugeBody' | 'forbiddenMedia' | 'flaky';
 
 export const FAULT_IDS: Readonly<Record<FaultName, string>> = {
   rateLimitedRetryAfter: 'fa000429-0000-4000-8000-000000000001',
   rateLimitedNoRetryAfter: 'fa000429-0000-4000-8000-000000000002',
+  rateLimitedGrpcBody: 'fa000429-0000-4000-8000-000000000003',
   serverError: 'fa000500-0000-4000-8000-000000000000',
   serviceUnavailable: 'fa000503-0000-4000-8000-000000000000',
   slow: 'fa000000-0000-4000-8000-00000000510e',
@@ -27,8 +29,9 @@ export const FAULT_IDS: Readonly<Record<FaultName, string>> = {
 };
 
 const DESCRIPTIONS: Readonly<Record<FaultName, string>> = {
-  rateLimitedRetryAfter: '429 with Retry-After: 1 and a JSON body (code 8), every time',
-  rateLimitedNoRetryAfter: '429 without Retry-After, text/plain "local_rate_limited" (Envoy), every time',
+  rateLimitedRetryAfter: '429 with Retry-After: 1 and an empty body (the reference: "HTTP status only"), every time',
+  rateLimitedNoRetryAfter: '429 without Retry-After, text/plain "local_rate_limited" (Envoy; not documented by unico), every time',
+  rateLimitedGrpcBody: '429 with Retry-After: 1 and a grpc-gateway JSON body, code 8 (not documented by unico), every time',
   serverError: '500 {"code": 99999, "message": "Internal failure! Try again later"}',
   serviceUnavailable: '503 text/plain "no healthy upstream" (Envoy)',
   slow: 'answers 200 only after the slow delay (default 20 s): for timeouts and cancellation',
@@ -78,7 +81,9 @@ export interface FaultContext {
 export function injectFault(name: FaultName, ctx: FaultContext): void {
   const { res } = ctx;
   switch (name) {
-    case 'rateLimitedRetryAfter': sendGrpcError(res, 429, 8, 'rate limit exceeded', { 'Retry-After': '1' }); return;
+    // The Get Process reference: "No detailed error code is provided for this status — HTTP status only."
+    case 'rateLimitedRetryAfter': send(res, 429, 'text/plain', '', { 'Retry-After': '1' }); return;
+    case 'rateLimitedGrpcBody': sendGrpcError(res, 429, 8, 'rate limit exceeded', { 'Retry-After': '1' }); return;
     case 'rateLimitedNoRetryAfter': sendText(res, 429, 'local_rate_limited'); return;
     case 'serverError': sendGrpcError(res, 500, 99999, 'Internal failure! Try again later'); return;
     case 'serviceUnavailable': sendText(res, 503, 'no healthy upstream'); return;

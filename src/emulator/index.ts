@@ -9,12 +9,15 @@ import { STATIC_FIXTURES } from './fixtures';
 import { TokenEndpoint } from './identity';
 import { LIVE_PROCESS_ID, LIVE_PROCESS_INFO, LiveProcess } from './live';
 import { ProcessRoutes } from './processes';
+import { DEFAULT_REQUEST_LOG_CAPACITY, RequestLog, type EmulatorRequest } from './requestLog';
 import { REFERENCE_EXAMPLE_ID } from './reference';
 import { EmulatorServer, IDENTITY_PATH } from './server';
 import { SignedUrls } from './signedUrls';
+import { anchorDay, syntheticFixture } from './synthetic';
 
 export { FAULT_IDS, FAULTS, LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, type FaultName };
 export { HOSTILE_PROCESS_ID } from './hostile';
+export { busiestWindow, type EmulatorRequest } from './requestLog';
 
 export interface EmulatorOptions {
   /** 0 (the default) = any free port. */
@@ -27,6 +30,13 @@ export interface EmulatorOptions {
   readonly slowDelayMs?: number;
   /** The clock (ms) for token times, signed-URL expiry and the live process; default Date.now. */
   readonly now?: () => number;
+  /**
+   * Synthetic mode: any other well-formed UUID (but UNKNOWN_PROCESS_ID) resolves, deterministically
+   * from its bytes, to a realistic process; ~3% still answer 404. Default false (404 for all).
+   */
+  readonly synthetic?: boolean;
+  /** How many requests requests() keeps (the oldest drop out); default 100,000. */
+  readonly requestLogCapacity?: number;
   /** One line per request (method, path, status); never tokens, keys, CPFs or names. */
   readonly log?: (line: string) => void;
 }
@@ -37,6 +47,14 @@ export interface RunningEmulator {
   /** http://127.0.0.1:PORT/identity — the assertion's aud; the token endpoint is identityUrl + '/oauth2/token'. */
   readonly identityUrl: string;
   readonly serviceAccount: { readonly tenantId: string; readonly accountName: string; readonly privateKeyPem: string };
+  /**
+   * Every request served so far (up to requestLogCapacity, oldest first, in the order they
+   * completed): arrival time (monotonic ms), method, path without query, status. With
+   * busiestWindow() it gives the most requests in any 1-second window, as the server saw them.
+   */
+  requests(): EmulatorRequest[];
+  /** Empties requests(), e.g. between two measured runs. */
+  clearRequests(): void;
   /** Closes the server and every open socket; pending slow answers are dropped. */
   close(): Promise<void>;
 }
@@ -50,7 +68,7 @@ export const FIXTURES: readonly { readonly id: string; readonly title: string; r
   LIVE_PROCESS_INFO,
 ];
 
-/** A valid UUID the emulator answers 404 for (as for any ID outside the catalogue). */
+/** A valid UUID the emulator answers 404 for (as for any ID outside the catalogue, unless synthetic). */
 export const UNKNOWN_PROCESS_ID = '00000000-0000-4000-8000-000000000404';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -60,10 +78,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const apiBaseUrl = `http://127.0.0.1:${server.port}`;
   const identityUrl = `${apiBaseUrl}${IDENTITY_PATH}`;
   const signedUrls = new SignedUrls(apiBaseUrl, now);
+  const requests = new RequestLog(options.requestLogCapacity ?? DEFAULT_REQUEST_LOG_CAPACITY);
+  const anchor = anchorDay(now());
+  const synthetic = options.synthetic === true
+    ? (id: string) => (id === UNKNOWN_PROCESS_ID ? undefined : syntheticFixture(id, anchor))
+    : undefined;
   server.serve({
     baseUrl: apiBaseUrl,
     now,
     log: options.log,
+    requests,
     signedUrls,
     tokens: new TokenEndpoint({
       identityUrl, tenantId: TENANT_ID, accountName: ACCOUNT_NAME, now,
@@ -77,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       signedUrls,
       slowDelayMs: options.slowDelayMs ?? 20_000,
       later: server.later,
+      synthetic,
     }),
   });
   return {
@@ -87,6 +112,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       accountName: ACCOUNT_NAME,
       privateKeyPem: serviceAccountKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     },
+    requests: () => requests.entries(),
+    clearRequests: () => { requests.clear(); },
     close: () => server.close(),
   };
 }

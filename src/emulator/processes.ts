@@ -12,7 +12,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from './jwt';
 import { LIVE_PROCESS_ID, type LiveProcess } from './live';
 import type { SignedUrls } from './signedUrls';
 
-const ROUTE = /^\/client\/v1\/process\/([^/]+)(?:\/(selfie|evidenceset))?$/;
+/** An empty ID (`/client/v1/process/`) matches too: the reference answers 400 when it is missing. */
+const ROUTE = /^\/client\/v1\/process\/([^/]*)(?:\/(selfie|evidenceset))?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ProcessRoutesDeps {
@@ -21,6 +22,8 @@ export interface ProcessRoutesDeps {
   readonly signedUrls: SignedUrls;
   readonly slowDelayMs: number;
   readonly later: (fn: () => void, ms: number) => void;
+  /** Synthetic mode: a process for a UUID outside the catalogue (undefined → 404). */
+  readonly synthetic?: (id: string) => Fixture | undefined;
 }
 
 export class ProcessRoutes {
@@ -45,7 +48,7 @@ export class ProcessRoutes {
       injectFault(fault, { res, route, id, answer, count, later: this.deps.later, slowDelayMs: this.deps.slowDelayMs });
       return;
     }
-    const fixture = id === LIVE_PROCESS_ID ? this.deps.live.current() : this.deps.fixtures.get(id);
+    const fixture = id === LIVE_PROCESS_ID ? this.deps.live.current() : this.deps.fixtures.get(id) ?? this.deps.synthetic?.(id);
     if (!fixture) {
       sendGrpcError(res, 404, 5, 'error getting process: rpc error: code = NotFound desc = process not found');
       return;

@@ -10,11 +10,13 @@ import { checkAccessToken, wwwAuthenticate, type AccessTokenIssuer } from './env
 import { readBody, send, sendJson, sendText } from './http';
 import type { TokenEndpoint } from './identity';
 import type { ProcessRoutes } from './processes';
+import type { RequestLog } from './requestLog';
 import { SIGNED_PATH_PREFIX, storageError, type SignedUrls } from './signedUrls';
 
 export const IDENTITY_PATH = '/identity';
 const TOKEN_PATH = `${IDENTITY_PATH}/oauth2/token`;
 const MAX_FORM_BYTES = 64 * 1024;
+const MISDIRECTED = 'Misdirected request: this local IDCloud emulator answers only requests addressed to 127.0.0.1, localhost or [::1] on its own port. Another Host header means the request came through another name (DNS rebinding) and is refused.\n';
 
 export interface Routes {
   readonly baseUrl: string;
@@ -24,6 +26,7 @@ export interface Routes {
   readonly signedUrls: SignedUrls;
   readonly now: () => number;
   readonly log: ((line: string) => void) | undefined;
+  readonly requests: RequestLog;
 }
 
 /** A server that is listening, with what it holds open. */
@@ -82,10 +85,15 @@ export class EmulatorServer {
     const routes = this.routes;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
+    if (routes) {
+      const entry = { at: routes.requests.now(), method, path: url.pathname };
+      res.once('close', () => { routes.requests.add({ ...entry, status: res.writableFinished ? res.statusCode : 0 }); });
+    }
     if (routes?.log) {
       const log = routes.log;
       res.on('finish', () => { log(`${method} ${url.pathname} → ${res.statusCode}`); });
     }
+    if (!this.isOwnHost(req.headers.host)) { sendText(res, 421, MISDIRECTED); return; }
     if (!routes) { sendText(res, 503, 'starting'); return; }
     if (url.pathname === TOKEN_PATH) { this.token(routes, req, res, method); return; }
     if (url.pathname.startsWith(SIGNED_PATH_PREFIX) && method === 'GET') { signedDocument(routes, url, res); return; }
@@ -99,6 +107,12 @@ export class EmulatorServer {
       return;
     }
     sendText(res, 404, '');
+  }
+
+  /** Only requests addressed to this server by its loopback name: anything else may be DNS rebinding. */
+  private isOwnHost(host: string | undefined): boolean {
+    const h = host?.toLowerCase();
+    return h === `127.0.0.1:${this.port}` || h === `localhost:${this.port}` || h === `[::1]:${this.port}`;
   }
 
   private token(routes: Routes, req: IncomingMessage, res: ServerResponse, method: string): void {

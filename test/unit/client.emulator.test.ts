@@ -115,6 +115,10 @@ describe('IdCloudClient against the emulator', function () {
         assert.deepEqual(delays, [1000, 1000, 1000]);
         assert.equal(requests(), 4);
       },
+      rateLimitedGrpcBody: async (id) => {
+        await assert.rejects(client().getProcess(id), (e: unknown) => e instanceof RateLimitedError && e.retryAfterMs === 1000);
+        assert.deepEqual(delays, [1000, 1000, 1000]);
+      },
       rateLimitedNoRetryAfter: async (id) => {
         await assert.rejects(client().getProcess(id), (e: unknown) => e instanceof RateLimitedError && e.retryAfterMs === undefined);
         assert.deepEqual(delays, [125, 250, 500]);

@@ -29,8 +29,15 @@ describe('emulator: fault-injection IDs', () => {
     }
   });
 
-  it('rateLimitedRetryAfter: 429 with Retry-After: 1 and a code 8 body', async () => {
+  it('rateLimitedRetryAfter: 429 with Retry-After: 1 and no body, as documented ("HTTP status only")', async () => {
     const reply = await get(FAULT_IDS.rateLimitedRetryAfter);
+    assert.equal(reply.status, 429);
+    assert.equal(reply.headers['retry-after'], '1');
+    assert.equal(reply.bytes.length, 0);
+  });
+
+  it('rateLimitedGrpcBody: the undocumented 429 with Retry-After: 1 and a code 8 JSON body', async () => {
+    const reply = await get(FAULT_IDS.rateLimitedGrpcBody);
     assert.equal(reply.status, 429);
     assert.equal(reply.headers['retry-after'], '1');
     assert.deepEqual(reply.json(), { code: 8, message: 'rate limit exceeded', details: [] });

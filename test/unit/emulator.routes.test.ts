@@ -77,7 +77,8 @@ describe('emulator: client/v1 routes', () => {
   });
 
   it('400 code 3 for a malformed ID, 404 code 5 for an unknown one', async () => {
-    for (const bad of ['not-a-uuid', '53060f52-f146-4c12-a234-5bb5031f6f5', '53060f52f1464c12a2345bb5031f6f5b']) {
+    // '' is GET /client/v1/process/: the reference answers 400 when the processId is "missing or malformed" (was 404).
+    for (const bad of ['not-a-uuid', '53060f52-f146-4c12-a234-5bb5031f6f5', '53060f52f1464c12a2345bb5031f6f5b', '', '/selfie']) {
       const reply = await getProcess(agent, em, bad, token);
       assert.equal(reply.status, 400);
       assert.deepEqual(reply.json(), { code: 3, message: 'process id is invalid', details: [] });

@@ -32,10 +32,12 @@ export class EmulatorHost implements vscode.Disposable {
   }
 
   private async launch(): Promise<Started> {
-    const seconds = vscode.workspace.getConfiguration('idcloud').get<number>('emulator.liveProcessDelaySeconds', 30);
+    const config = vscode.workspace.getConfiguration('idcloud');
+    const seconds = config.get<number>('emulator.liveProcessDelaySeconds', 30);
     try {
       const running = await this.load().startEmulator({
         liveProcessDelayMs: Math.max(0, seconds) * 1000,
+        synthetic: config.get<boolean>('emulator.synthetic', false),
         log: (line) => { this.log.trace(`emulator: ${line}`); },
       });
       if (this.disposed) {
