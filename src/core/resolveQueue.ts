@@ -8,6 +8,7 @@
  * a retryable error (429 after the client's own Retry-After waits) goes back to the end of this
  * run's queue, up to `maxAttempts`.
  */
+import { setMaxListeners } from 'node:events';
 import { isIdCloudError } from './errors';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown; readonly final: boolean };
@@ -74,8 +75,17 @@ export class ResolveQueue<T> {
 
   /** Fetches every unsettled ID once (retryable errors up to maxAttempts). Never rejects for a lookup error. */
   async run(options: RunOptions<T> = {}): Promise<RunSummary> {
-    const { signal, onProgress, onOutcome } = options;
+    const { onProgress, onOutcome } = options;
     const concurrency = Math.max(1, Math.floor(this.options.concurrency ?? 8));
+    // One listener on the caller's signal; each lookup in flight listens to this run's own.
+    const run = new AbortController();
+    setMaxListeners(4 * concurrency + 10, run.signal);
+    const stop = (): void => {
+      run.abort();
+    };
+    options.signal?.addEventListener('abort', stop, { once: true });
+    if (options.signal?.aborted) run.abort();
+    const { signal } = run;
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 3);
     const queue = this.remaining();
     const attempts = new Map<string, number>();
@@ -92,7 +102,7 @@ export class ResolveQueue<T> {
     report();
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        if (signal?.aborted) return;
+        if (signal.aborted) return;
         attempts.set(id, (attempts.get(id) ?? 0) + 1);
         fetched++;
         const outcome = await this.fetchOne(id, signal);
@@ -107,23 +117,20 @@ export class ResolveQueue<T> {
         report();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, queue.length)) }, worker));
-    return { fetched, settled, total: this.ids.length, cancelled: signal?.aborted === true };
+    try {
+      await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, queue.length)) }, worker));
+    } finally {
+      options.signal?.removeEventListener('abort', stop);
+    }
+    return { fetched, settled, total: this.ids.length, cancelled: signal.aborted };
   }
 
-  private async fetchOne(id: string, signal: AbortSignal | undefined): Promise<Outcome<T> | undefined> {
-    const controller = new AbortController();
-    const forward = (): void => {
-      controller.abort();
-    };
-    signal?.addEventListener('abort', forward, { once: true });
+  private async fetchOne(id: string, signal: AbortSignal): Promise<Outcome<T> | undefined> {
     try {
-      return { ok: true, value: await this.options.fetch(id, controller.signal) };
+      return { ok: true, value: await this.options.fetch(id, signal) };
     } catch (error) {
-      if (signal?.aborted || (isIdCloudError(error) && error.kind === 'cancelled')) return undefined;
+      if (signal.aborted || (isIdCloudError(error) && error.kind === 'cancelled')) return undefined;
       return { ok: false, error, final: this.options.isFinal?.(error) === true };
-    } finally {
-      signal?.removeEventListener('abort', forward);
     }
   }
 
