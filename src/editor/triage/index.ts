@@ -56,6 +56,10 @@ export class TriageService extends Disposable {
         return undefined;
       }
       const session = this.sessionFor(uri);
+      if (session.isRunning) {
+        this.show(session);
+        return undefined;
+      }
       session.setSites(scan.ids);
       this.show(session);
       return await this.resolve(session);
