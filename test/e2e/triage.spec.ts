@@ -26,8 +26,13 @@ test.afterAll(() => {
   for (const f of [LOG, SMALL_LOG, path.basename(EXPORTED)]) fs.rmSync(path.join(WORKSPACE, f), { force: true });
 });
 
+/** The workbench opened `file` at load; Resolve All runs on the active editor. */
 async function resolveAll(wb: Workbench, file: string): Promise<ReturnType<Workbench['webviewFrame']>> {
-  await wb.quickOpen(file);
+  await expect(wb.page.locator('.tabs-container .tab.active', { hasText: file })).toBeVisible({ timeout: 60_000 });
+  await wb.editor.locator('.view-line').first().waitFor();
+  // Activated (onLanguage:log): the profile's status-bar item is up. On a loaded machine the palette
+  // can list the command before the extension host has finished activating.
+  await expect(wb.statusItem('Local emulator')).toBeVisible({ timeout: 120_000 });
   await wb.runCommand('IDCloud: Resolve All Process IDs in File');
   await expect(wb.tab(`Triage: ${file}`)).toBeVisible({ timeout: 60_000 });
   const frame = wb.webviewFrame();
@@ -45,6 +50,7 @@ test.describe('triage', () => {
   test('a user resolves a generated log of 2,000 IDs, filters to Invalid identity, opens one and exports the CSV', async ({ openWorkbench }) => {
     const wb = await openWorkbench({
       settings: { 'idcloud.rateLimitPerSecond': 100, 'idcloud.emulator.synthetic': true, 'workbench.colorTheme': 'Default Dark Modern' },
+      openFile: path.join(WORKSPACE, LOG),
     });
     const frame = await resolveAll(wb, LOG);
     // Done when nothing is left unlooked and the run's status line is gone.
@@ -102,7 +108,7 @@ test.describe('triage', () => {
   });
 
   test('screenshot in Default Light Modern', async ({ openWorkbench }) => {
-    const wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+    const wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Light Modern' }, openFile: path.join(WORKSPACE, SMALL_LOG) });
     const frame = await resolveAll(wb, SMALL_LOG);
     await expect(count(frame, 'notFound')).toHaveText('2', { timeout: 60_000 });
     await expect(count(frame, 'invalidIdentity')).toHaveText('3');

@@ -11,7 +11,7 @@ export const ROW_HEIGHT = 24;
 const OVERSCAN = 6;
 
 export const BUCKET_ICON: Readonly<Record<Bucket, string>> = {
-  ok: '✓', invalidIdentity: '✗', expired: '⌛', pending: '…', notFound: '?', error: '!', unresolved: '○',
+  ok: '✓', invalidIdentity: '✗', expired: '⊘', pending: '…', notFound: '?', error: '!', unresolved: '○',
 };
 
 export interface TableEvents {
