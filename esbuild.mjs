@@ -5,6 +5,7 @@
 //   dist/emulator-cli.js  `npm run emulator`
 //   dist/sample-log.js    `npm run sample-log` (a log full of process IDs; not shipped)
 //   dist/webview.js     the process panel's browser code
+//   dist/triage.js      the triage view's browser code
 //   dist-test/…         unit, host and bench bundles (with --tests / --bench)
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -35,6 +36,10 @@ const builds = [
   {
     ...node, platform: 'browser', format: 'iife', target: 'chrome120',
     entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist',
+  },
+  {
+    ...node, platform: 'browser', format: 'iife', target: 'chrome120',
+    entryPoints: { triage: 'src/webview/triage/main.ts' }, outdir: 'dist',
   },
 ];
 

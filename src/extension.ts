@@ -26,6 +26,7 @@ import { createProcessTree, type ProcessTree } from './editor/tree';
 import { registerWebhooks } from './editor/webhooks';
 import type { WebhookInbox } from './editor/webhooks/inbox';
 import { registerWatchCommands, WatchFeature } from './editor/watch';
+import { TriageService } from './editor/triage';
 
 /**
  * The composition root's objects, which the host tests drive the product through. They include
@@ -46,6 +47,7 @@ export interface ExtensionApi {
   /** The committed-credential scan (its Store questions can be answered by a test). */
   readonly secretScan: SecretScanController;
   readonly watch: WatchFeature;
+  readonly triage: TriageService;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess, background };
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
+  const triage = new TriageService({ extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels,
@@ -76,10 +79,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     webhooks,
     secretScan,
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
+    triage,
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
   return testExports(context.extensionMode, {
-    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, activationMs, emulator: () => emulator.start(),
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage, activationMs, emulator: () => emulator.start(),
   });
 }

@@ -9,6 +9,8 @@ import * as personal from './personal.bench';
 import * as redact from './redact.bench';
 import * as scanner from './scanner.bench';
 import * as secretScan from './secretScan.bench';
+import * as resolveAll from './resolveAll.bench';
+import * as triage from './triage.bench';
 
 type Figures = Record<string, number | string>;
 interface Bench {
@@ -24,6 +26,8 @@ const BENCHES: readonly Bench[] = [
   { name: 'redact', run: redact.run },
   { name: 'personal', run: personal.run },
   { name: 'secretScan', run: secretScan.run },
+  { name: 'resolveAll', run: resolveAll.run },
+  { name: 'triage', run: triage.run },
 ];
 
 function format(value: number | string): string {

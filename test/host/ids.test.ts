@@ -145,14 +145,17 @@ describe('process IDs in files (hover, lenses, links)', function () {
     const doc = await openLog(['header', ...ids.map((id) => `id ${id}`)].join('\n'));
     await setSetting('codeLens.maxPerDocument', 2);
     try {
-      assert.strictEqual((await lenses(doc)).length, 3);
-      const found = await lenses(doc, 1); // the first lens only: the list, at the top
-      assert.strictEqual(found.length, 1);
-      assert.strictEqual(found[0]?.range.start.line, 0);
-      const list = found[0].command;
+      assert.strictEqual((await lenses(doc)).length, 4);
+      // The first lens resolved (the list), plus "Resolve all" beside it, which needs no resolving.
+      const found = await lenses(doc, 1);
+      assert.strictEqual(found.length, 2);
+      assert.deepStrictEqual(found.map((l) => l.range.start.line), [0, 0]);
+      const list = found.find((l) => l.command?.command === Commands.findProcessIdsInFile)?.command;
       assert.match(list?.title ?? '', /4 process IDs in this file — list/);
-      assert.strictEqual(list?.command, Commands.findProcessIdsInFile);
       assert.strictEqual(String(args(list)[0]), doc.uri.toString());
+      const resolveAll = found.find((l) => l.command?.command === Commands.resolveAll)?.command;
+      assert.match(resolveAll?.title ?? '', /Resolve all/);
+      assert.strictEqual(String(args(resolveAll)[0]), doc.uri.toString());
     } finally {
       await setSetting('codeLens.maxPerDocument', undefined);
     }

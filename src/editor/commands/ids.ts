@@ -26,6 +26,7 @@ export const Commands = {
   watch: 'idcloud.watch',
   unwatch: 'idcloud.unwatch',
   showWatches: 'idcloud.showWatches',
+  resolveAll: 'idcloud.resolveAll',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

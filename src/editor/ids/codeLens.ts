@@ -55,9 +55,9 @@ export function blockLens(block: BackgroundBlock, profile: Profile, uri: vscode.
       });
     case 'production':
       return new vscode.CodeLens(range, {
-        title: vscode.l10n.t('$(shield) {0}: lookups only on request — List Process IDs to Look Up…', plain(profile.label)),
+        title: vscode.l10n.t('$(shield) {0}: lookups only on request — Resolve All…', plain(profile.label)),
         tooltip: vscode.l10n.t('Lenses and hovers never look up production processes by themselves, even after you confirmed production in this window.'),
-        command: Commands.findProcessIdsInFile,
+        command: Commands.resolveAll,
         arguments: [uri],
       });
     case 'untrusted':
@@ -66,6 +66,17 @@ export function blockLens(block: BackgroundBlock, profile: Profile, uri: vscode.
         command: 'workbench.trust.manage',
         arguments: [],
       });
+    }
+  }
+
+/** Beside the list lens: "Resolve all" (every ID of the file, in the triage view). */
+class ResolveAllLens extends vscode.CodeLens {
+  constructor(document: vscode.TextDocument) {
+    super(new vscode.Range(0, 0, 0, 0), {
+      title: vscode.l10n.t('$(run-all) Resolve all'),
+      command: Commands.resolveAll,
+      arguments: [document.uri],
+    });
   }
 }
 
@@ -161,7 +172,7 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     const shown = block === undefined ? plan.occurrences : plan.occurrences.filter((o) => lookups.peek({ id: o.id, profileId: profile.id }));
     const lenses: vscode.CodeLens[] = shown.map((o) => new IdLens(new vscode.Range(o.line, o.start, o.line, o.end), o.id));
     if (block !== undefined) lenses.unshift(blockLens(block, profile, document.uri));
-    if (plan.capped) lenses.unshift(new ListLens(document));
+    if (plan.capped) lenses.unshift(new ListLens(document), new ResolveAllLens(document));
     return lenses;
   }
 

@@ -127,6 +127,13 @@ async function showResults(deps: FindInFileDeps, scan: FileScan): Promise<void> 
   pick.placeholder = vscode.l10n.t('Choose a process to open it in {0}', deps.lookups.activeProfile().label);
   pick.matchOnDescription = true;
   pick.items = items;
+  const resolveAll: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('run-all'), tooltip: vscode.l10n.t('Resolve All: look every ID up and show the verdicts') };
+  pick.buttons = [resolveAll];
+  pick.onDidTriggerButton((button) => {
+    if (button !== resolveAll) return;
+    pick.hide();
+    void vscode.commands.executeCommand(Commands.resolveAll, scan.uri);
+  });
   const done = new Promise<void>((resolve) => {
     pick.onDidHide(() => {
       pick.dispose();

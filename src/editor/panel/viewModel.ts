@@ -70,7 +70,7 @@ function panelLabels(): Labels {
   };
 }
 
-function verdictTitle(verdict: Verdict): string {
+export function verdictTitle(verdict: Verdict): string {
   switch (verdict) {
     case 'ok': return vscode.l10n.t('OK');
     case 'invalidIdentity': return vscode.l10n.t('Invalid identity');

@@ -101,7 +101,8 @@ export class LookupService extends Disposable implements Lookups {
     const background = options?.background === true;
     if (background) {
       if ((await this.deps.background.block(ref.profileId)) !== undefined) throw new CancelledError();
-    } else {
+    } else if (options?.confirmed !== true) {
+      // Resolve All asked about this very lookup, with the count; the window stays unconfirmed.
       await this.confirm(entry.profile);
     }
     const key = ref.id.toLowerCase();

@@ -1,0 +1,43 @@
+/**
+ * Export the triage table as the user sees it (the webview's filter and sort, applied again here
+ * to the host's rows) to CSV or JSON Lines through a save dialog. Personal data is masked unless
+ * revealed, exactly as on screen.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { toCsv, toJsonLines } from '../../core/tableExport';
+import { queryRows, type TableQuery } from '../../core/triageTable';
+import type { TriageDeps } from './deps';
+import { EXPORT_COLUMNS, exportRecord, RowBuilder } from './rows';
+import type { TriageSession } from './session';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+/** The file's bytes for the table as filtered and sorted by `query`. */
+export function exportText(session: TriageSession, query: TableQuery, format: ExportFormat, revealed: boolean): { text: string; rows: number } {
+  const rows = queryRows(new RowBuilder(vscode.env.language, revealed).rows(session), query);
+  const records = rows.map(exportRecord);
+  const text = format === 'csv'
+    ? toCsv(EXPORT_COLUMNS, records.map((r) => EXPORT_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))))
+    : toJsonLines(records);
+  return { text, rows: rows.length };
+}
+
+export async function exportTable(deps: TriageDeps, session: TriageSession, format: ExportFormat, query: TableQuery): Promise<vscode.Uri | undefined> {
+  const base = path.basename(session.uri.path).replace(/\.[^.]*$/, '');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+  const ext = format === 'csv' ? 'csv' : 'jsonl';
+  const uri = await (deps.showSaveDialog ?? vscode.window.showSaveDialog)({
+    defaultUri: vscode.Uri.joinPath(folder, `${base}-triage.${ext}`),
+    filters: format === 'csv' ? { CSV: ['csv'] } : { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'] },
+    saveLabel: vscode.l10n.t('Export'),
+    title: format === 'csv' ? vscode.l10n.t('Export as CSV') : vscode.l10n.t('Export as JSON Lines'),
+  });
+  if (!uri) return undefined;
+  const { text, rows } = exportText(session, query, format, deps.privacy.revealed);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  deps.log.info(`triage: exported ${rows} rows as ${format}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows, path.basename(uri.path)));
+  return uri;
+}
