@@ -124,7 +124,7 @@ describe('background traffic: hovers and lenses stay quiet where they cannot or 
     await setSetting('confirmProduction', false); // as if confirmed in this window
     await api.profiles.setActive('countedprod');
     const found = await resolvedLenses(log);
-    assert.deepStrictEqual(found.map((l) => [l.range.start.line, l.command?.command]), [[0, Commands.findProcessIdsInFile]]);
+    assert.deepStrictEqual(found.map((l) => [l.range.start.line, l.command?.command]), [[0, Commands.resolveAll]]);
     assert.match(found[0]?.command?.title ?? 'none', /Counted production: lookups only on request/);
     assert.match(await hoverText(log, 1, 5), /only what you ask for/);
     // a process document opened from a link, not through Open Raw JSON: it says why instead of fetching

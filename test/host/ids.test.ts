@@ -81,7 +81,7 @@ describe('process IDs in files (hover, lenses, links)', function () {
     const [md, ...rest] = await hoverAt(log, 1, 60);
     assert.ok(md, 'no hover on the reference example');
     assert.strictEqual(rest.length, 0);
-    assert.match(md, /\*\*OK\*\*/);
+    assert.match(md, /\*\*OK — Identity verification inconclusive, Risk fraud classification inconclusive; decided with risk score 85\\\.5\*\*/);
     assert.match(md, /Local emulator/);
     assert.match(md, /Flow: idunicosign/);
     assert.match(md, /Liveness/);
@@ -116,7 +116,7 @@ describe('process IDs in files (hover, lenses, links)', function () {
     const pad = 'x='.repeat(100_000);
     const doc = await openLog(`${pad} ${REFERENCE} ${pad}`);
     const [md] = await hoverAt(doc, 0, pad.length + 10);
-    assert.ok(md?.includes('**OK**'), 'no hover on the long line');
+    assert.ok(md?.includes('**OK — Identity verification inconclusive'), 'no hover on the long line');
     assert.deepStrictEqual(await hoverAt(doc, 0, 150_000), []);
   });
 
@@ -126,7 +126,8 @@ describe('process IDs in files (hover, lenses, links)', function () {
     const at = (line: number, id: string): [number, number] => [line, log.lineAt(line).text.indexOf(id)];
     assert.deepStrictEqual(found.map((l) => [l.range.start.line, l.range.start.character]), [at(1, REFERENCE), at(2, UNKNOWN), at(3, REFERENCE)]);
     const [ok, missing, again] = found.map((l) => l.command);
-    assert.match(ok?.title ?? '', /OK · idunicosign · .* · Local emulator$/);
+    // the reference example: OK, qualified by its inconclusive capabilities
+    assert.match(ok?.title ?? '', /^\$\(warning\) OK — .*; decided with risk score 85\.5 · idunicosign · .* · Local emulator$/);
     assert.strictEqual(ok?.command, Commands.showProcess);
     assert.deepStrictEqual(args(ok), [{ id: REFERENCE, profileId: 'emulator' }]);
     assert.match(missing?.title ?? '', /Not found in Local emulator/);
