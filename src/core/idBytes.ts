@@ -27,9 +27,9 @@ for (let b = 0; b < 256; b++) KIND[b] = b >= 128 ? 2 : b === DASH ? 3 : (CLASS[b
 const HEX = 1;
 const WORD = 2;
 
-/** KIND of buf[i]; 0 outside the buffer (as the string scanner reads NaN past either end). */
+/** KIND of buf[i]; undefined outside the buffer, which no test below accepts (as the string scanner reads NaN). */
 function kind(buf: Uint8Array, i: number): number {
-  return i >= 0 && i < buf.length ? (KIND[buf[i] as number] as number) : 0;
+  return KIND[buf[i] as number] as number;
 }
 
 function inRun(k: number): boolean {
@@ -103,6 +103,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 export class ProcessIdByteScanner {
   /** Bytes not yet discarded; buf[0] is at absolute offset bufStart (BOM excluded). */
   private buf: Buffer = Buffer.alloc(0);
+  private work: Buffer = Buffer.alloc(0);
   private bufStart = 0;
   /** Every ID starting before it has been decided. */
   private scanFrom = 0;
@@ -133,8 +134,19 @@ export class ProcessIdByteScanner {
       this.head = undefined;
       chunk = head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2] ? head.subarray(BOM.length) : head;
     }
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    this.decide(this.bufStart + this.buf.length - PROCESS_ID_CONTEXT);
+    // The carry (a few dozen bytes) and the chunk, in one reused buffer: no allocation per chunk.
+    const carry = this.buf.length;
+    const need = carry + chunk.length;
+    if (need > this.work.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.work.length * 2));
+      this.buf.copy(bigger, 0);
+      this.work = bigger;
+    } else if (carry) {
+      this.buf.copy(this.work, 0); // overlapping is fine: Buffer#copy moves like memmove
+    }
+    chunk.copy(this.work, carry);
+    this.buf = this.work.subarray(0, need);
+    this.decide(this.bufStart + need - PROCESS_ID_CONTEXT);
   }
 
   end(): void {

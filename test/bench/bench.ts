@@ -4,6 +4,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
+import * as scanFile from './scanFile.bench';
 import * as scanner from './scanner.bench';
 
 type Figures = Record<string, number | string>;
@@ -12,11 +13,15 @@ interface Bench {
   readonly run: () => Promise<Figures>;
 }
 
-const BENCHES: readonly Bench[] = [
+/** BENCH_ONLY=scanFile,client runs just those. */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const ALL: readonly Bench[] = [
   { name: 'scanner', run: scanner.run },
+  { name: 'scanFile', run: scanFile.run },
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
 ];
+const BENCHES = ONLY ? ALL.filter((b) => ONLY.includes(b.name)) : ALL;
 
 function format(value: number | string): string {
   return typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : value;
