@@ -1,6 +1,8 @@
 /**
  * The whole-file scan: every process ID in a file of any size (VS Code never hands files over
  * 50 MB to extensions), read as a stream, with a count and the first position of each ID.
+ * Files are scanned as bytes (idBytes.ts); ProcessIdStreamScanner is the same scan on text,
+ * for text already in memory, and the reference the byte scanner is tested against.
  *
  * Chunks may split an ID, its surrounding context or a "\r\n" anywhere: the scanner only
  * decides an ID once the context that decides it (PROCESS_ID_CONTEXT characters on either
@@ -9,6 +11,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CancelledError } from './errors';
+import { ProcessIdByteScanner } from './idBytes';
 import { findProcessIds, PROCESS_ID_CONTEXT, PROCESS_ID_LENGTH } from './processId';
 
 export interface IdOccurrence {
@@ -116,7 +119,11 @@ export interface ScanFileOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
-/** Streams a UTF-8 file through ProcessIdStreamScanner. Rejects with CancelledError when aborted. */
+/**
+ * Streams a UTF-8 file through ProcessIdByteScanner: bytes, never decoded but for the line prefix
+ * of each ID's first occurrence; the same answer as ProcessIdStreamScanner on the decoded text.
+ * Rejects with CancelledError when aborted.
+ */
 export async function scanFileForProcessIds(
   path: string,
   options?: ScanFileOptions,
@@ -124,14 +131,11 @@ export async function scanFileForProcessIds(
   const signal = options?.signal;
   if (signal?.aborted) throw new CancelledError();
   const { size } = await stat(path);
-  const scanner = new ProcessIdStreamScanner();
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20, signal });
-  let first = true;
+  const scanner = new ProcessIdByteScanner();
+  const stream = createReadStream(path, { highWaterMark: 1 << 20, signal });
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      // An editor hides a byte-order mark; so do we, or every column on line 0 would be one off.
-      scanner.push(first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk);
-      first = false;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      scanner.push(chunk);
       options?.onProgress?.(stream.bytesRead, size);
     }
   } catch (e) {

@@ -31,13 +31,13 @@ export interface FindOptions {
 
 export const PROCESS_ID_LENGTH = 36;
 /** How far the boundary rule looks past a dash for a hex group; longer runs are hex blobs. */
-const GROUP_LIMIT = 32;
+export const GROUP_LIMIT = 32;
 /** Characters of context on either side that decide whether an ID stands alone. */
 export const PROCESS_ID_CONTEXT = GROUP_LIMIT + 2;
 
 const DASH = 45;
-/** 1 for 0-9 a-f A-F, 2 for the other ASCII word characters (g-z G-Z _). */
-const CLASS = new Uint8Array(128);
+/** 1 for 0-9 a-f A-F, 2 for the other ASCII word characters (g-z G-Z _). Shared with the byte scanner (idBytes.ts). */
+export const CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[0-9a-fA-F]/.test(ch)) CLASS[c] = 1;

@@ -7,6 +7,7 @@ import * as client from './client.bench';
 import * as codelens from './codelens.bench';
 import * as personal from './personal.bench';
 import * as redact from './redact.bench';
+import * as scanFile from './scanFile.bench';
 import * as scanner from './scanner.bench';
 import * as secretScan from './secretScan.bench';
 import * as resolveAll from './resolveAll.bench';
@@ -18,8 +19,11 @@ interface Bench {
   readonly run: () => Promise<Figures>;
 }
 
-const BENCHES: readonly Bench[] = [
+/** BENCH_ONLY=scanFile,client runs just those. */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const ALL: readonly Bench[] = [
   { name: 'scanner', run: scanner.run },
+  { name: 'scanFile', run: scanFile.run },
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
   { name: 'activation', run: activation.run },
@@ -29,6 +33,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'resolveAll', run: resolveAll.run },
   { name: 'triage', run: triage.run },
 ];
+const BENCHES = ONLY ? ALL.filter((b) => ONLY.includes(b.name)) : ALL;
 
 function format(value: number | string): string {
   return typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : value;
