@@ -104,7 +104,7 @@ function processView(fetched: FetchedProcess, revealed: boolean, labels: Labels)
       : {}),
     groups: groups(fetched, revealed, labels),
     capabilities: capabilityRows(p).map((r): CapabilityView => ({
-      capability: r.capability, field: r.field, value: r.value, known: r.known, tone: toneOf(r.outcome), meaning: meaningOf(r.meaning),
+      capability: r.capability === r.field ? r.capability : vscode.l10n.t(r.capability), field: r.field, value: r.value, known: r.known, tone: toneOf(r.outcome), meaning: meaningOf(r.meaning),
     })),
     services: services(p, revealed, labels),
     raw: rawJson(fetched, revealed),

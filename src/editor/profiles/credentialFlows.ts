@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { decodeJwtPayload, validatePrivateKey } from '../../core/jwt';
+import { formatDateTime } from '../../core/localeFormat';
 import type { Profile } from '../services';
 import type { Credentials, CredentialStore } from './credentials';
 import type { ProfileService } from './profileService';
@@ -103,7 +104,7 @@ async function askToken(profile: Profile): Promise<Credentials | undefined> {
   if (typeof exp === 'number' && exp * 1000 <= Date.now()) {
     const save = vscode.l10n.t('Save Anyway');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('This token expired on {0}.', new Date(exp * 1000).toLocaleString()),
+      vscode.l10n.t('This token expired on {0}.', formatDateTime(exp * 1000, vscode.env.language, true)),
       { modal: true, detail: vscode.l10n.t('Lookups with it will be refused. A service account renews its tokens by itself.') },
       save,
     );

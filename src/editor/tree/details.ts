@@ -3,6 +3,7 @@
  * from the model; personal values (CPF, name, personal OCR fields) are masked unless revealed.
  */
 import * as vscode from 'vscode';
+import { formatDateTime } from '../../core/localeFormat';
 import { maskCpf, maskDate, maskName, maskValue } from '../../core/mask';
 import {
   capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, type DocumentRow,
@@ -21,7 +22,9 @@ export interface DetailOptions {
 
 function dateField(parent: Node, label: string, iso: string | undefined, date: Date | undefined, now: number): FieldNode[] {
   if (iso === undefined || iso === '') return [];
-  return [new FieldNode(parent, label, iso, date ? relativeTime(date, now) : vscode.l10n.t('not a valid date'))];
+  return date
+    ? [new FieldNode(parent, label, formatDateTime(date.getTime(), vscode.env.language), relativeTime(date, now), undefined, iso)]
+    : [new FieldNode(parent, label, iso, vscode.l10n.t('not a valid date'))];
 }
 
 function textField(parent: Node, label: string, value: string | undefined): FieldNode[] {
