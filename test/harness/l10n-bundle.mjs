@@ -1,9 +1,11 @@
 // The English string bundle, extracted from the source by the official @vscode/l10n-dev analyser.
 //   node test/harness/l10n-bundle.mjs          writes l10n/bundle.l10n.json  (`npm run l10n`)
 //   node test/harness/l10n-bundle.mjs --check  fails when the committed bundle is out of date
-// Every vscode.l10n.t('…') call in src is read. src/core cannot import vscode: it marks its
-// literals with the l10n.t of src/core/l10n.ts, and the analyser is shown those files with an
-// `import { l10n } from 'vscode'` line added, so it reads their calls the same way.
+// Every vscode.l10n.t('…') call in src is read. A pure module that cannot import vscode (all of
+// src/core, which marks its literals with the l10n.t of src/core/l10n.ts; or an editor module
+// such as ids/summaryText.ts that is handed vscode.l10n as a parameter named `l10n`) is shown
+// to the analyser with an `import { l10n } from 'vscode'` line added, so its l10n.t('…') calls
+// are read the same way. Only literal first arguments are read: never alias `t = vscode.l10n.t`.
 // Keys are sorted, so that branches adding strings merge cleanly.
 import { getL10nJson } from '@vscode/l10n-dev';
 import fs from 'node:fs';
@@ -20,8 +22,8 @@ function sources() {
     .sort()
     .map((f) => {
       const contents = fs.readFileSync(path.join(src, f), 'utf8');
-      const core = f.split(path.sep)[0] === 'core';
-      return { extension: '.ts', contents: core ? `import { l10n } from 'vscode';\n${contents}` : contents };
+      const pure = !/from 'vscode'/.test(contents) && contents.includes('l10n.t(');
+      return { extension: '.ts', contents: pure ? `import { l10n } from 'vscode';\n${contents}` : contents };
     });
 }
 
