@@ -26,6 +26,8 @@ export interface WorkbenchOptions {
   readonly env?: Record<string, string>;
   /** A file to open at load, e.g. path.join(WORKSPACE, 'sample.log'). */
   readonly openFile?: string;
+  /** Display language of the workbench and the extension host, e.g. 'pt-br'. */
+  readonly locale?: string;
 }
 
 export class Workbench {
@@ -191,7 +193,7 @@ export class Workbench {
 }
 
 async function openIn(browser: Browser, options: WorkbenchOptions, close: (() => Promise<void>)[]): Promise<Workbench> {
-  const start: StartOptions = { settings: options.settings, env: options.env, extensionsDir: installedExtensions };
+  const start: StartOptions = { settings: options.settings, env: options.env, extensionsDir: installedExtensions, locale: options.locale };
   const server = await startCodeServer(start);
   close.push(() => server.stop());
   const page = await browser.newPage();

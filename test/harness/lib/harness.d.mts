@@ -31,6 +31,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   port?: number;
   log?: boolean;
+  /** Display language, e.g. 'pt-br': installs the harness's minimal language pack and passes --locale. */
+  locale?: string;
 }
 
 export function startCodeServer(options?: StartOptions): Promise<CodeServer>;
