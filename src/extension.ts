@@ -20,6 +20,7 @@ import { registerRawResponse } from './editor/rawResponse';
 import { testExports } from './editor/testExports';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
+import { Walkthrough } from './editor/walkthrough';
 
 /**
  * The composition root's objects, which the host tests drive the product through. They include
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
     registerRawResponse(),
+    new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials }),
   );
   log.info(`activated; profile of this window: ${profiles.active().id}`);
   return testExports(context.extensionMode, { lookups, privacy, profiles, credentials, statusBar, tree, emulator: () => emulator.start() });

@@ -36,8 +36,8 @@ describe('emulator: fixture catalogue', () => {
     for (const f of STATIC_FIXTURES) assert.equal(f.process.id, f.id);
   });
 
-  it('is listed in the README, fault IDs included', () => {
-    const readme = readFileSync('README.md', 'utf8');
+  it('is listed in CONTRIBUTING.md, fault IDs included', () => {
+    const readme = readFileSync('CONTRIBUTING.md', 'utf8');
     for (const id of [...FIXTURES.map((f) => f.id), ...Object.values(FAULT_IDS), UNKNOWN_PROCESS_ID]) assert.ok(readme.includes(id), id);
   });
 

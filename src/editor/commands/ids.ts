@@ -18,6 +18,7 @@ export const Commands = {
   showProcess: 'idcloud.showProcess',
   findProcessIdsInFile: 'idcloud.findProcessIdsInFile',
   showLog: 'idcloud.showLog',
+  openSampleLog: 'idcloud.openSampleLog',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
