@@ -120,9 +120,9 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
-  /** Show the IDCloud side bar; returns the Processes view's pane. */
-  async openView(): Promise<Locator> {
-    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: VIEW_NAME }) });
+  /** Show the IDCloud side bar; returns the Processes view's pane (`name`: its title in another display language). */
+  async openView(name = VIEW_NAME): Promise<Locator> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: name }) });
     if (!(await pane.isVisible())) await this.activityIcon.click();
     await pane.waitFor();
     return pane;

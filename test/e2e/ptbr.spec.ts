@@ -7,14 +7,14 @@ import { test, expect } from './fixtures';
 const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 
 test.describe('pt-BR', () => {
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 480_000 });
 
   test('status bar, walkthrough, panel, tree and hover speak Brazilian Portuguese', async ({ openWorkbench }) => {
     const wb = await openWorkbench({ locale: 'pt-br' });
     const { page } = wb;
 
     // the status bar: the profile in pt-BR (and the workbench's own strings from the language pack)
-    const pane = await wb.openView();
+    const pane = await wb.openView('Processos');
     await expect(wb.statusItem('Emulador local')).toBeVisible();
     await expect(pane.getByText('Nenhum processo consultado ainda')).toBeVisible();
     await wb.shot('ptbr-status-bar');
