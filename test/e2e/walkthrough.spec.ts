@@ -58,20 +58,24 @@ test.describe('walkthrough', () => {
 
     // 3 completes when personal data was revealed and hidden again, not on the reveal alone
     await wb.runCommand('IDCloud: Toggle Personal Data');
+    await backToWalkthrough(wb);
     await expect(step(wb, 'privacy')).toHaveAttribute('aria-checked', 'false');
     await wb.runCommand('IDCloud: Toggle Personal Data');
+    await backToWalkthrough(wb);
     await expect(step(wb, 'privacy')).toHaveAttribute('aria-checked', 'true');
 
     // 4 completes when the window's profile is Sandbox and Sandbox has credentials
     await wb.statusItem('Local emulator').click();
     await wb.quickPickRow('Sandbox').click();
     await expect(wb.statusItem('Sandbox')).toBeVisible();
+    await backToWalkthrough(wb);
     await expect(step(wb, 'sandbox')).toHaveAttribute('aria-checked', 'false');
     await wb.runCommand('IDCloud: Set Credentials…');
     await wb.quickPickRow('Sandbox').click();
     await wb.quickPickRow('Access token, pasted').click();
     await wb.quickInput.fill(FAKE_TOKEN);
     await page.keyboard.press('Enter');
+    await backToWalkthrough(wb);
     await expect(step(wb, 'sandbox')).toHaveAttribute('aria-checked', 'true');
 
     // 5 completes on Find Process IDs in File
