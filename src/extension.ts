@@ -27,6 +27,7 @@ import { registerWebhooks } from './editor/webhooks';
 import type { WebhookInbox } from './editor/webhooks/inbox';
 import { registerWatchCommands, WatchFeature } from './editor/watch';
 import { TriageService } from './editor/triage';
+import { Walkthrough } from './editor/walkthrough';
 
 /**
  * The composition root's objects, which the host tests drive the product through. They include
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     secretScan,
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
+    new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials }),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);

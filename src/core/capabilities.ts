@@ -10,6 +10,7 @@ import {
   AUTHENTICATION_RESULTS, BIO_TOKEN_ENGINE_RESULTS, ID_AGE_RESULTS, LIVENESS_RESULTS,
   SCORE_ENABLED, SMART_REVALIDATION_RESULTS, TRUST_RESULTS,
 } from './enums';
+import { l10n } from './l10n';
 import type { Process } from './schema';
 import { SOURCES, type Source } from './sources';
 
@@ -43,7 +44,7 @@ interface EnumCapability {
   readonly values: Readonly<Record<string, Meaning>>;
 }
 
-const UNDOCUMENTED: Meaning = { outcome: 'unknown', meaning: 'Not in the documented API', source: SOURCES.getProcess };
+const UNDOCUMENTED: Meaning = { outcome: 'unknown', meaning: l10n.t('Not in the documented API'), source: SOURCES.getProcess };
 
 /** `Record<every documented value but UNSPECIFIED, …>`: the compiler insists each value of enums.ts has a meaning. */
 function meanings<T extends string>(_known: readonly T[], values: Readonly<Record<Exclude<T, `${string}_UNSPECIFIED`>, Meaning>>): Readonly<Record<string, Meaning>> {
@@ -54,54 +55,54 @@ const m = (outcome: Outcome, meaning: string, source: Source): Meaning => ({ out
 
 const ENUM_CAPABILITIES: readonly EnumCapability[] = [
   {
-    field: 'livenessResult', capability: 'Liveness', prefix: 'LIVENESS_RESULT_', read: (a) => a.livenessResult,
+    field: 'livenessResult', capability: l10n.t('Liveness'), prefix: 'LIVENESS_RESULT_', read: (a) => a.livenessResult,
     values: meanings(LIVENESS_RESULTS, {
-      LIVENESS_RESULT_LIVE: m('positive', 'The user was alive at the moment the selfie was captured', SOURCES.capabilities),
-      LIVENESS_RESULT_NOT_LIVE: m('negative', 'The user was not alive at the moment the selfie was captured', SOURCES.capabilities),
+      LIVENESS_RESULT_LIVE: m('positive', l10n.t('The user was alive at the moment the selfie was captured'), SOURCES.capabilities),
+      LIVENESS_RESULT_NOT_LIVE: m('negative', l10n.t('The user was not alive at the moment the selfie was captured'), SOURCES.capabilities),
     }),
   },
   {
-    field: 'authenticationResult', capability: 'Identity verification', prefix: 'AUTHENTICATION_RESULT_', read: (a) => a.authenticationResult,
+    field: 'authenticationResult', capability: l10n.t('Identity verification'), prefix: 'AUTHENTICATION_RESULT_', read: (a) => a.authenticationResult,
     values: meanings(AUTHENTICATION_RESULTS, {
-      AUTHENTICATION_RESULT_POSITIVE: m('positive', 'The face belongs to the holder of the government identifier (CPF)', SOURCES.identityVerification),
-      AUTHENTICATION_RESULT_NEGATIVE: m('negative', 'The face does not belong to the holder of the government identifier (CPF)', SOURCES.identityVerification),
-      AUTHENTICATION_RESULT_INCONCLUSIVE: m('inconclusive', 'Insufficient evidence to decide whether the face belongs to the holder of the government identifier', SOURCES.identityVerification),
+      AUTHENTICATION_RESULT_POSITIVE: m('positive', l10n.t('The face belongs to the holder of the government identifier (CPF)'), SOURCES.identityVerification),
+      AUTHENTICATION_RESULT_NEGATIVE: m('negative', l10n.t('The face does not belong to the holder of the government identifier (CPF)'), SOURCES.identityVerification),
+      AUTHENTICATION_RESULT_INCONCLUSIVE: m('inconclusive', l10n.t('Insufficient evidence to decide whether the face belongs to the holder of the government identifier'), SOURCES.identityVerification),
     }),
   },
   {
-    field: 'identityFraudstersResult', capability: 'Risk fraud classification', prefix: 'TRUST_RESULT_', read: (a) => a.identityFraudstersResult,
+    field: 'identityFraudstersResult', capability: l10n.t('Risk fraud classification'), prefix: 'TRUST_RESULT_', read: (a) => a.identityFraudstersResult,
     values: meanings(TRUST_RESULTS, {
-      TRUST_RESULT_YES: m('negative', 'The face has been involved in fraudulent identity transactions', SOURCES.capabilities),
-      TRUST_RESULT_INCONCLUSIVE: m('inconclusive', 'Insufficient evidence that the face was involved in fraudulent transactions in unico\'s database', SOURCES.capabilities),
+      TRUST_RESULT_YES: m('negative', l10n.t('The face has been involved in fraudulent identity transactions'), SOURCES.capabilities),
+      TRUST_RESULT_INCONCLUSIVE: m('inconclusive', l10n.t('Insufficient evidence that the face was involved in fraudulent transactions in unico\'s database'), SOURCES.capabilities),
     }),
   },
   {
-    field: 'bioTokenEngineResult', capability: '1:1 validation', prefix: 'BIO_TOKEN_ENGINE_RESULT_', read: (a) => a.bioTokenEngineResult,
+    field: 'bioTokenEngineResult', capability: l10n.t('1:1 validation'), prefix: 'BIO_TOKEN_ENGINE_RESULT_', read: (a) => a.bioTokenEngineResult,
     values: meanings(BIO_TOKEN_ENGINE_RESULTS, {
-      BIO_TOKEN_ENGINE_RESULT_POSITIVE: m('positive', 'The face is the same one used in the reference process', SOURCES.catalog),
-      BIO_TOKEN_ENGINE_RESULT_NEGATIVE: m('negative', 'The face is not the same one used in the reference process', SOURCES.catalog),
+      BIO_TOKEN_ENGINE_RESULT_POSITIVE: m('positive', l10n.t('The face is the same one used in the reference process'), SOURCES.catalog),
+      BIO_TOKEN_ENGINE_RESULT_NEGATIVE: m('negative', l10n.t('The face is not the same one used in the reference process'), SOURCES.catalog),
     }),
   },
   {
-    field: 'smartRevalidationResult', capability: 'Smart revalidation', prefix: 'SMART_REVALIDATION_RESULT_', read: (a) => a.smartRevalidationResult,
+    field: 'smartRevalidationResult', capability: l10n.t('Smart revalidation'), prefix: 'SMART_REVALIDATION_RESULT_', read: (a) => a.smartRevalidationResult,
     values: meanings(SMART_REVALIDATION_RESULTS, {
-      SMART_REVALIDATION_RESULT_POSITIVE: m('positive', 'The user matches the reference process', SOURCES.smartRevalidation),
-      SMART_REVALIDATION_RESULT_NEGATIVE: m('negative', 'The user does not match the reference process', SOURCES.smartRevalidation),
+      SMART_REVALIDATION_RESULT_POSITIVE: m('positive', l10n.t('The user matches the reference process'), SOURCES.smartRevalidation),
+      SMART_REVALIDATION_RESULT_NEGATIVE: m('negative', l10n.t('The user does not match the reference process'), SOURCES.smartRevalidation),
     }),
   },
   {
-    field: 'idAgeResult', capability: 'Age verification', prefix: 'ID_AGE_RESULT_', read: (a) => a.idAgeResult,
+    field: 'idAgeResult', capability: l10n.t('Age verification'), prefix: 'ID_AGE_RESULT_', read: (a) => a.idAgeResult,
     values: meanings(ID_AGE_RESULTS, {
-      ID_AGE_RESULT_POSITIVE: m('positive', 'The user meets the minimum required age', SOURCES.ageVerification),
-      ID_AGE_RESULT_NEGATIVE: m('negative', 'The user does not meet the minimum required age', SOURCES.ageVerification),
-      ID_AGE_RESULT_INCONCLUSIVE: m('inconclusive', 'Inconclusive: not documented by unico', SOURCES.getProcess),
+      ID_AGE_RESULT_POSITIVE: m('positive', l10n.t('The user meets the minimum required age'), SOURCES.ageVerification),
+      ID_AGE_RESULT_NEGATIVE: m('negative', l10n.t('The user does not meet the minimum required age'), SOURCES.ageVerification),
+      ID_AGE_RESULT_INCONCLUSIVE: m('inconclusive', l10n.t('Inconclusive: not documented by unico'), SOURCES.getProcess),
     }),
   },
   {
-    field: 'scoreEngineResult.scoreEnabled', capability: 'Risk score', prefix: 'SCORE_ENABLED_', read: (a) => a.scoreEngineResult?.scoreEnabled,
+    field: 'scoreEngineResult.scoreEnabled', capability: l10n.t('Risk score'), prefix: 'SCORE_ENABLED_', read: (a) => a.scoreEngineResult?.scoreEnabled,
     values: meanings(SCORE_ENABLED, {
-      SCORE_ENABLED_TRUE: m('info', 'Risk score enabled: a score comes when identity verification is inconclusive', SOURCES.getProcess),
-      SCORE_ENABLED_FALSE: m('info', 'Risk score not enabled', SOURCES.getProcess),
+      SCORE_ENABLED_TRUE: m('info', l10n.t('Risk score enabled: a score comes when identity verification is inconclusive'), SOURCES.getProcess),
+      SCORE_ENABLED_FALSE: m('info', l10n.t('Risk score not enabled'), SOURCES.getProcess),
     }),
   },
 ];
@@ -115,13 +116,13 @@ const FINISHED = 'PROCESS_STATE_FINISHED';
 export function unspecifiedMeaning(p: Pick<Process, 'state' | 'result'>): Meaning {
   const result = p.result ?? '';
   if (result === 'PROCESS_RESULT_EXPIRED' || result === 'EXPIRED') {
-    return m('notUsed', 'No answer: the process expired before the journey was completed', SOURCES.getProcess);
+    return m('notUsed', l10n.t('No answer: the process expired before the journey was completed'), SOURCES.getProcess);
   }
   if (p.state === FINISHED && result !== '' && result !== 'PROCESS_RESULT_UNSPECIFIED') {
-    return m('notUsed', 'Not used in this flow', SOURCES.getProcess);
+    return m('notUsed', l10n.t('Not used in this flow'), SOURCES.getProcess);
   }
-  if (p.state === 'PROCESS_STATE_FAILED') return m('notUsed', 'No answer: the process failed (processing error)', SOURCES.getProcess);
-  return m('notUsed', 'No answer yet: the process has not finished', SOURCES.getProcess);
+  if (p.state === 'PROCESS_STATE_FAILED') return m('notUsed', l10n.t('No answer: the process failed (processing error)'), SOURCES.getProcess);
+  return m('notUsed', l10n.t('No answer yet: the process has not finished'), SOURCES.getProcess);
 }
 
 /** Documented value (or its shorthand without the prefix, e.g. "LIVE") → meaning; UNSPECIFIED by state. */
@@ -139,24 +140,24 @@ function is(value: string | undefined, full: string, prefix: string): boolean {
 /** unico's five bands for the risk score, with its recommendation for each (SOURCES.riskScore). */
 export function riskScoreMeaning(score: number): Meaning & { known: boolean } {
   const band = (outcome: Outcome, meaning: string): Meaning & { known: boolean } => ({ known: true, ...m(outcome, meaning, SOURCES.riskScore) });
-  if (!(score >= -100 && score <= 100)) return { known: false, ...m('unknown', 'Outside the documented range (-100 to +100)', SOURCES.riskScore) };
-  if (score <= -40) return band('negative', 'Strong negative (-100 to -40): unico recommends denying the registration');
-  if (score < 0) return band('inconclusive', 'Moderate negative (-39 to -1): unico recommends assessing the risks before deciding');
-  if (score === 0) return band('inconclusive', 'Neutral (0): a capture error, not a risk verdict; unico recommends a new capture');
-  if (score < 50) return band('inconclusive', 'Moderate positive (+1 to +49): unico recommends assessing the risks before deciding');
-  return band('positive', 'Strong positive (+50 to +100): unico recommends approving the registration');
+  if (!(score >= -100 && score <= 100)) return { known: false, ...m('unknown', l10n.t('Outside the documented range (-100 to +100)'), SOURCES.riskScore) };
+  if (score <= -40) return band('negative', l10n.t('Strong negative (-100 to -40): unico recommends denying the registration'));
+  if (score < 0) return band('inconclusive', l10n.t('Moderate negative (-39 to -1): unico recommends assessing the risks before deciding'));
+  if (score === 0) return band('inconclusive', l10n.t('Neutral (0): a capture error, not a risk verdict; unico recommends a new capture'));
+  if (score < 50) return band('inconclusive', l10n.t('Moderate positive (+1 to +49): unico recommends assessing the risks before deciding'));
+  return band('positive', l10n.t('Strong positive (+50 to +100): unico recommends approving the registration'));
 }
 
 function serproMeaning(score: number): Meaning & { known: boolean } {
   const known = (outcome: Outcome, meaning: string): Meaning & { known: boolean } => ({ known: true, ...m(outcome, meaning, SOURCES.getProcess) });
-  if (score === -1) return known('inconclusive', 'No face on file for this CPF');
-  if (score === -2) return known('inconclusive', 'Integration error');
-  if (score >= 0 && score <= 100) return known('info', 'Similarity with the face on file for this CPF (0 to 100)');
-  return { known: false, ...m('unknown', 'Outside the documented values (-2, -1, 0 to 100)', SOURCES.getProcess) };
+  if (score === -1) return known('inconclusive', l10n.t('No face on file for this CPF'));
+  if (score === -2) return known('inconclusive', l10n.t('Integration error'));
+  if (score >= 0 && score <= 100) return known('info', l10n.t('Similarity with the face on file for this CPF (0 to 100)'));
+  return { known: false, ...m('unknown', l10n.t('Outside the documented values (-2, -1, 0 to 100)'), SOURCES.getProcess) };
 }
 
 /** A risk score that was expected (enabled, identity inconclusive) but not returned. */
-export const SCORE_NOT_GENERATED: Meaning = m('inconclusive', 'No risk score was returned: it could not be generated', SOURCES.responseScenarios);
+export const SCORE_NOT_GENERATED: Meaning = m('inconclusive', l10n.t('No risk score was returned: it could not be generated'), SOURCES.responseScenarios);
 
 /** Every fixed meaning of the tables above (for the source-table test and the translation bundle). */
 export function allMeanings(): Meaning[] {
@@ -195,16 +196,16 @@ export function capabilityRows(p: Process): CapabilityRow[] {
   }
   const score = info.scoreEngineResult?.score;
   if (score !== undefined) {
-    rows.push({ field: 'scoreEngineResult.score', capability: 'Risk score', value: String(score), ...riskScoreMeaning(score) });
+    rows.push({ field: 'scoreEngineResult.score', capability: l10n.t('Risk score'), value: String(score), ...riskScoreMeaning(score) });
   } else if (
     is(info.scoreEngineResult?.scoreEnabled, 'SCORE_ENABLED_TRUE', 'SCORE_ENABLED_') &&
     is(info.authenticationResult, 'AUTHENTICATION_RESULT_INCONCLUSIVE', 'AUTHENTICATION_RESULT_')
   ) {
-    rows.push({ field: 'scoreEngineResult.score', capability: 'Risk score', value: '', known: true, ...SCORE_NOT_GENERATED });
+    rows.push({ field: 'scoreEngineResult.score', capability: l10n.t('Risk score'), value: '', known: true, ...SCORE_NOT_GENERATED });
   }
   const serpro = info.serproResult?.score;
   if (serpro !== undefined) {
-    rows.push({ field: 'serproResult.score', capability: 'Serpro similarity', value: String(serpro), ...serproMeaning(serpro) });
+    rows.push({ field: 'serproResult.score', capability: l10n.t('Serpro similarity'), value: String(serpro), ...serproMeaning(serpro) });
   }
   for (const [field, value] of undocumentedFields(info)) {
     rows.push({ field, capability: field, value, known: false, ...UNDOCUMENTED });

@@ -4,6 +4,8 @@
  * Pure data, shared by the schema (network bundle) and the model (activation bundle).
  */
 
+import { l10n } from './l10n';
+
 /** `(string & {})` keeps editor completion for the known values while accepting any string. */
 export type Open<T extends string> = T | (string & {});
 
@@ -65,23 +67,23 @@ export const DUI_TYPES = [
 
 /** What each document type is (English literals, localised by the editor). */
 export const DUI_TYPE_LABELS: Readonly<Record<(typeof DUI_TYPES)[number], string>> = {
-  DUI_TYPE_BR_CPF: 'CPF (Brazil)',
-  DUI_TYPE_MX_CURP: 'CURP (Mexico)',
-  DUI_TYPE_US_SSN: 'Social Security number (United States)',
-  DUI_TYPE_BR_PASSPORT: 'Passport (Brazil)',
-  DUI_TYPE_AR_PASSPORT: 'Passport (Argentina)',
-  DUI_TYPE_AR_DNI: 'DNI (Argentina)',
-  DUI_TYPE_NG_NIN: 'National Identification Number (Nigeria)',
-  DUI_TYPE_CL_RUN: 'RUN (Chile)',
-  DUI_TYPE_EC_NI: 'National ID (Ecuador)',
-  DUI_TYPE_US_PASSPORT: 'Passport (United States)',
-  DUI_TYPE_GT_CUI: 'CUI (Guatemala)',
-  DUI_TYPE_UY_CI: 'Identity card (Uruguay)',
-  DUI_TYPE_ZZ_EMAIL: 'E-mail address',
-  DUI_TYPE_ID_NIK: 'NIK (Indonesia)',
-  DUI_TYPE_ZZ_PHONE_NUMBER: 'Phone number',
-  DUI_TYPE_US_DRIVER_LICENSE: 'Driver\'s license (United States)',
-  DUI_TYPE_NG_BVN: 'Bank Verification Number (Nigeria)',
+  DUI_TYPE_BR_CPF: l10n.t('CPF (Brazil)'),
+  DUI_TYPE_MX_CURP: l10n.t('CURP (Mexico)'),
+  DUI_TYPE_US_SSN: l10n.t('Social Security number (United States)'),
+  DUI_TYPE_BR_PASSPORT: l10n.t('Passport (Brazil)'),
+  DUI_TYPE_AR_PASSPORT: l10n.t('Passport (Argentina)'),
+  DUI_TYPE_AR_DNI: l10n.t('DNI (Argentina)'),
+  DUI_TYPE_NG_NIN: l10n.t('National Identification Number (Nigeria)'),
+  DUI_TYPE_CL_RUN: l10n.t('RUN (Chile)'),
+  DUI_TYPE_EC_NI: l10n.t('National ID (Ecuador)'),
+  DUI_TYPE_US_PASSPORT: l10n.t('Passport (United States)'),
+  DUI_TYPE_GT_CUI: l10n.t('CUI (Guatemala)'),
+  DUI_TYPE_UY_CI: l10n.t('Identity card (Uruguay)'),
+  DUI_TYPE_ZZ_EMAIL: l10n.t('E-mail address'),
+  DUI_TYPE_ID_NIK: l10n.t('NIK (Indonesia)'),
+  DUI_TYPE_ZZ_PHONE_NUMBER: l10n.t('Phone number'),
+  DUI_TYPE_US_DRIVER_LICENSE: l10n.t('Driver\'s license (United States)'),
+  DUI_TYPE_NG_BVN: l10n.t('Bank Verification Number (Nigeria)'),
 };
 
 /** The label of a documented document type; undefined for an unknown one (kept verbatim, flagged). */

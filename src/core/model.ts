@@ -2,12 +2,13 @@
  * The domain view of a process: what every surface shows (verdict, capability rows, documents,
  * meanings). Pure, in the activation bundle (type-only import of the schema: no zod here).
  *
- * Texts are English fixed literals; the editor localises each with vscode.l10n.t(text), so a
- * meaning never has a value spliced into it. Meanings follow the Get Process reference and
+ * Texts are English fixed literals, marked with l10n.t for the bundle extractor; the editor
+ * localises each with vscode.l10n.t(text) where it shows it, so a meaning never has a value spliced into it. Meanings follow the Get Process reference and
  * unico's documented response scenarios.
  */
 import { capabilityRows, unknownCapabilityValues } from './capabilities';
 import { DUI_TYPES, isKnown, PROCESS_RESULTS, PROCESS_STATES } from './enums';
+import { l10n } from './l10n';
 import type { Process } from './schema';
 
 export { capabilityRows, type CapabilityRow, type Outcome } from './capabilities';
@@ -16,14 +17,14 @@ export { documentRows, type DocumentRow, type OcrField } from './documents';
 export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'unknown';
 
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
-  ok: 'OK',
-  invalidIdentity: 'Invalid identity',
-  error: 'Error',
-  expired: 'Expired',
-  pending: 'Pending',
-  awaitingDocument: 'Awaiting document',
-  failed: 'Failed',
-  unknown: 'Unknown',
+  ok: l10n.t('OK'),
+  invalidIdentity: l10n.t('Invalid identity'),
+  error: l10n.t('Error'),
+  expired: l10n.t('Expired'),
+  pending: l10n.t('Pending'),
+  awaitingDocument: l10n.t('Awaiting document'),
+  failed: l10n.t('Failed'),
+  unknown: l10n.t('Unknown'),
 };
 
 export interface ProcessSummary {
@@ -111,7 +112,7 @@ export function summarize(p: Process): ProcessSummary {
 }
 
 function caveatsOf(p: Process): Caveat[] {
-  if (!p.authenticationInfo) return [{ capability: 'Capabilities', outcome: 'missing' }];
+  if (!p.authenticationInfo) return [{ capability: l10n.t('Capabilities'), outcome: 'missing' }];
   const out: Caveat[] = [];
   for (const row of capabilityRows(p)) {
     if (row.outcome !== 'negative' && row.outcome !== 'inconclusive') continue;
@@ -122,32 +123,32 @@ function caveatsOf(p: Process): Caveat[] {
 }
 
 const STATE_MEANINGS: Readonly<Record<(typeof PROCESS_STATES)[number], string>> = {
-  PROCESS_STATE_CREATED: 'Process created; the user has not yet completed the journey.',
-  AWAITING_FOR_DOCUMENT: 'Created without an identification document; waiting for it to be set with Set Process Document.',
-  PROCESS_STATE_FINISHED: 'Journey completed. Check the result and the capability results.',
-  PROCESS_STATE_FAILED: 'Processing error.',
-  PROCESS_STATE_UNSPECIFIED: 'State not specified (value of the older API).',
-  PROCESS_STATE_CANCELED: 'Cancelled (deprecated state of the older API).',
+  PROCESS_STATE_CREATED: l10n.t('Process created; the user has not yet completed the journey.'),
+  AWAITING_FOR_DOCUMENT: l10n.t('Created without an identification document; waiting for it to be set with Set Process Document.'),
+  PROCESS_STATE_FINISHED: l10n.t('Journey completed. Check the result and the capability results.'),
+  PROCESS_STATE_FAILED: l10n.t('Processing error.'),
+  PROCESS_STATE_UNSPECIFIED: l10n.t('State not specified (value of the older API).'),
+  PROCESS_STATE_CANCELED: l10n.t('Cancelled (deprecated state of the older API).'),
 };
 
 export function stateMeaning(state: string): string {
-  if (state === '') return 'No state reported.';
-  return isKnown(PROCESS_STATES, state) ? STATE_MEANINGS[state] : 'A state not in the documented API.';
+  if (state === '') return l10n.t('No state reported.');
+  return isKnown(PROCESS_STATES, state) ? STATE_MEANINGS[state] : l10n.t('A state not in the documented API.');
 }
 
 const RESULT_MEANINGS: Readonly<Record<(typeof PROCESS_RESULTS)[number], string>> = {
-  PROCESS_RESULT_OK: 'All capabilities returned positive results.',
-  PROCESS_RESULT_INVALID_IDENTITY: 'At least one capability returned a definitive negative (e.g. liveness failed, identity not matched).',
-  PROCESS_RESULT_ERROR: 'Error during result processing.',
-  PROCESS_RESULT_EXPIRED: 'The process expired before the journey was completed.',
-  PROCESS_RESULT_UNSPECIFIED: 'Process not yet finished.',
-  PROCESS_RESULT_WARNING: 'Warning (value of the older API).',
-  PROCESS_RESULT_REFUSED: 'Refused (value of the older API).',
+  PROCESS_RESULT_OK: l10n.t('All capabilities returned positive results.'),
+  PROCESS_RESULT_INVALID_IDENTITY: l10n.t('At least one capability returned a definitive negative (e.g. liveness failed, identity not matched).'),
+  PROCESS_RESULT_ERROR: l10n.t('Error during result processing.'),
+  PROCESS_RESULT_EXPIRED: l10n.t('The process expired before the journey was completed.'),
+  PROCESS_RESULT_UNSPECIFIED: l10n.t('Process not yet finished.'),
+  PROCESS_RESULT_WARNING: l10n.t('Warning (value of the older API).'),
+  PROCESS_RESULT_REFUSED: l10n.t('Refused (value of the older API).'),
 };
 
 export function resultMeaning(result: string | undefined): string {
-  if (result === undefined || result === '') return 'No result yet: a result is present only when the process has finished.';
-  return isKnown(PROCESS_RESULTS, result) ? RESULT_MEANINGS[result] : 'A result not in the documented API.';
+  if (result === undefined || result === '') return l10n.t('No result yet: a result is present only when the process has finished.');
+  return isKnown(PROCESS_RESULTS, result) ? RESULT_MEANINGS[result] : l10n.t('A result not in the documented API.');
 }
 
 /** Every enum value (and every undocumented authenticationInfo field) the reference does not list. */

@@ -58,7 +58,14 @@ function tokenMeaning(err: TokenError): string {
     case '1.2.14': return vscode.l10n.t('The service account lacks the permission: ask unico support to grant it.');
     case '1.2.18': return vscode.l10n.t('The service account is temporarily locked after too many invalid attempts: wait and try again later.');
     case '1.2.21': return vscode.l10n.t('The signed assertion could not be decoded: the private key may be the wrong one.');
-    default: return clip(err.meaning);
+    case '1.1.1': return vscode.l10n.t('The signed assertion has no scope claim (a fault in this extension: please report it).');
+    case '1.2.7': return vscode.l10n.t('The signed assertion was already used; every token request needs a new one.');
+    case '1.2.19': return vscode.l10n.t('The signed assertion asks to act as another account (a sub claim), which is not allowed.');
+    case '1.2.20': return vscode.l10n.t('The signed assertion could not be decoded (wrong fields or types): check the tenant ID and account name.');
+    case '1.2.22': return vscode.l10n.t('The signed assertion carries claims unico does not allow (only iss, aud, scope, iat and exp are).');
+    default: return err.status !== undefined && err.status >= 500
+      ? vscode.l10n.t('The identity service failed; try again later.')
+      : clip(err.meaning);
   }
 }
 

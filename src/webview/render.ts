@@ -8,7 +8,7 @@ import type {
 } from '../protocol';
 import { button, h, visibleText } from './dom';
 import type { JsonTree } from './jsonTree';
-import { relativeTime } from './time';
+import { absoluteTime, relativeTime } from './time';
 
 const VERDICT_ICON: Readonly<Record<ViewModel['banner']['verdict'], string>> = {
   ok: '✓', invalidIdentity: '✗', error: '!', expired: '⌛', pending: '…', awaitingDocument: '…', failed: '✗', unknown: '?',
@@ -85,8 +85,9 @@ function valueContent(f: FieldView, view: ViewModel): HTMLElement {
   if (f.personal) classes.push(view.revealed ? 'personal revealed' : 'personal');
   if (f.tone) classes.push(`tone-${f.tone}`);
   const relative = f.time ? relativeTime(f.value, view.locale) : '';
+  const absolute = f.time ? absoluteTime(f.value, view.locale) : '';
   return h('span', { class: classes.join(' ') },
-    h('span', { class: 'text' }, f.value),
+    absolute ? h('span', { class: 'text', attrs: { title: f.value } }, absolute) : h('span', { class: 'text' }, f.value),
     relative ? h('span', { class: 'muted relative' }, ` (${relative})`) : undefined,
     f.unknown ? h('span', { class: 'unknown-mark' }, view.labels.unknownValue) : undefined,
     f.note ? h('span', { class: 'note' }, f.note) : undefined);

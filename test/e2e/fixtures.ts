@@ -30,6 +30,8 @@ export interface WorkbenchOptions {
   readonly folder?: string;
   /** Workspace trust on, so the folder opens untrusted unless trusted in the prompt. */
   readonly workspaceTrust?: boolean;
+  /** Display language of the workbench and the extension host, e.g. 'pt-br'. */
+  readonly locale?: string;
 }
 
 export class Workbench {
@@ -122,9 +124,9 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
-  /** Show the IDCloud side bar; returns the Processes view's pane. */
-  async openView(): Promise<Locator> {
-    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: VIEW_NAME }) });
+  /** Show the IDCloud side bar; returns the Processes view's pane (`name`: its title in another display language). */
+  async openView(name = VIEW_NAME): Promise<Locator> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: name }) });
     if (!(await pane.isVisible())) await this.activityIcon.click();
     await pane.waitFor();
     return pane;
@@ -195,7 +197,7 @@ export class Workbench {
 }
 
 async function openIn(browser: Browser, options: WorkbenchOptions, close: (() => Promise<void>)[]): Promise<Workbench> {
-  const start: StartOptions = { settings: options.settings, env: options.env, extensionsDir: installedExtensions, workspaceTrust: options.workspaceTrust };
+  const start: StartOptions = { settings: options.settings, env: options.env, extensionsDir: installedExtensions, workspaceTrust: options.workspaceTrust, locale: options.locale };
   const server = await startCodeServer(start);
   close.push(() => server.stop());
   const page = await browser.newPage();

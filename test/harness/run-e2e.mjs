@@ -5,8 +5,8 @@
 //           broken .vscodeignore or a missing bundle fails here
 //   demo    demo-check.mjs: `npm run demo` serves a working editor and Ctrl+C leaves nothing behind
 // Key screens land in test-results/<name>.png; --update-screenshots copies them to
-// media/screenshots/ for the README. Playwright's temp and transform-cache files go to a private
-// TMPDIR that is removed at the end.
+// media/screenshots/ for the README (also after a run narrowed to some specs). Playwright's temp
+// and transform-cache files go to a private TMPDIR that is removed at the end.
 // Usage: node test/harness/run-e2e.mjs [--no-build] [--update-screenshots] [<playwright args>]
 //   with Playwright arguments (a spec file, -g pattern, --debug…) only pass 1 runs, with them
 import fs from 'node:fs';
@@ -26,7 +26,17 @@ const CONFIG = path.join(ROOT, 'test/e2e/playwright.config.ts');
 
 let passed = 0;
 let failed = 0;
+/** --update-screenshots: the key screens of this run (pass 1) to media/screenshots/ for the README. */
+const copyScreenshots = () => {
+  if (!argv.includes('--update-screenshots')) return;
+  const dest = path.join(ROOT, 'media/screenshots');
+  fs.mkdirSync(dest, { recursive: true });
+  const shots = fs.readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.png') && !f.endsWith('-vsix.png'));
+  for (const f of shots) fs.copyFileSync(path.join(RESULTS_DIR, f), path.join(dest, f));
+  console.log(`screenshots: ${shots.length} copied to ${path.relative(ROOT, dest)}/`);
+};
 const finish = () => {
+  copyScreenshots();
   console.log(`e2e tier: ${secs(Date.now() - t0)}`);
   reportCounts(passed, failed);
   process.exit(failed ? 1 : 0);
@@ -97,11 +107,4 @@ if (fs.existsSync(demoSummary)) {
 }
 console.log(`e2e demo: exit code ${demoCode}, ${secs(Date.now() - s)}`);
 
-if (argv.includes('--update-screenshots')) {
-  const dest = path.join(ROOT, 'media/screenshots');
-  fs.mkdirSync(dest, { recursive: true });
-  const shots = fs.readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.png') && !f.endsWith('-vsix.png'));
-  for (const f of shots) fs.copyFileSync(path.join(RESULTS_DIR, f), path.join(dest, f));
-  console.log(`screenshots: ${shots.length} copied to ${path.relative(ROOT, dest)}/`);
-}
 finish();

@@ -1,7 +1,8 @@
 // `npm test`: every tier in order, each timed, the counts of all of them summed into one last
 // line "N passed, N failed". A failing tier does not stop the next (the counts stay complete)
 // but makes the exit code non-zero; lint and type errors count as failures.
-//   1 static  node esbuild.mjs --tests, eslint . --max-warnings 0, npm run typecheck
+//   1 static  node esbuild.mjs --tests, eslint . --max-warnings 0, npm run typecheck,
+//             l10n-bundle.mjs --check (the committed English string bundle matches the source)
 //   2 unit    mocha --config test/unit/.mocharc.json (plain Node)
 //   3 host    run-host-tests.mjs: mocha inside a real extension host (code-server installed on demand)
 //   4 e2e     run-e2e.mjs: Playwright on the real workbench, then the smoke spec on the installed .vsix
@@ -68,6 +69,7 @@ await tier('static: build, lint, type-check', async () => {
     check('build', process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--tests'], (o) => (o.match(/✘ \[ERROR\]/g) ?? []).length),
     check('lint', bin('eslint'), ['.', '--max-warnings', '0'], (o) => Number(/✖ (\d+) problems?/.exec(o)?.[1] ?? 0)),
     check('type-check', 'npm', ['run', '--silent', 'typecheck'], (o) => (o.match(/error TS\d+/g) ?? []).length),
+    check('l10n bundle', process.execPath, [path.join(ROOT, 'test/harness/l10n-bundle.mjs'), '--check'], () => 1),
   ]);
   return { passed: steps.reduce((n, x) => n + x.passed, 0), failed: steps.reduce((n, x) => n + x.failed, 0) };
 });

@@ -145,8 +145,8 @@ describe('summary texts', () => {
     assert.match(md, /\*\*\$\(warning\) Production\*\*/);
     assert.match(md, /State: Finished/);
     assert.match(md, /Flow: idunicosign/);
-    assert.match(md, /Created 2024-01-01 10:00 UTC/);
-    assert.match(md, /Finished 2024-01-01 10:15 UTC \(now\)/);
+    assert.match(md, /Created Jan 1, 2024, 10:00 AM UTC/);
+    assert.match(md, /Finished Jan 1, 2024, 10:15 AM UTC \(now\)/);
     assert.match(md, /\*\*Liveness\*\*: The user was alive at the moment the selfie was captured/);
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
     const arg = encodeURIComponent(JSON.stringify([{ id: REFERENCE_EXAMPLE_ID, profileId: 'production' }]));

@@ -27,6 +27,7 @@ export const Commands = {
   unwatch: 'idcloud.unwatch',
   showWatches: 'idcloud.showWatches',
   resolveAll: 'idcloud.resolveAll',
+  openSampleLog: 'idcloud.openSampleLog',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

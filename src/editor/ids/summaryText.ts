@@ -8,6 +8,7 @@
  * titles and `inert` on every other surface (tree, tooltips, status bar).
  */
 import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
+import { formatDateTime } from '../../core/localeFormat';
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
 import { Commands } from '../commands/ids';
@@ -121,10 +122,6 @@ function verdictIcon(s: ReturnType<typeof summarize>): string {
   return needsAttention(s) ? '$(warning)' : VERDICT_ICONS[s.verdict];
 }
 
-function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** "✓ OK · idunicosign · 2 h ago · Sandbox": the title of a resolved code lens. */
 export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n, locale: string): string {
   const s = summarize(fetched.process);
@@ -192,8 +189,8 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
   const state = stateLabel(s.state, l10n);
   if (state !== undefined) facts.push(l10n.t('State: {0}', state));
   if (s.flow !== undefined) facts.push(l10n.t('Flow: {0}', escapeMarkdown(s.flow, 40)));
-  if (s.createdAt) facts.push(l10n.t('Created {0} ({1})', utc(s.createdAt), relativeTime(s.createdAt.getTime(), now, locale)));
-  if (s.finishedAt) facts.push(l10n.t('Finished {0} ({1})', utc(s.finishedAt), relativeTime(s.finishedAt.getTime(), now, locale)));
+  if (s.createdAt) facts.push(l10n.t('Created {0} ({1})', formatDateTime(s.createdAt.getTime(), locale), relativeTime(s.createdAt.getTime(), now, locale)));
+  if (s.finishedAt) facts.push(l10n.t('Finished {0} ({1})', formatDateTime(s.finishedAt.getTime(), locale), relativeTime(s.finishedAt.getTime(), now, locale)));
   if (facts.length > 0) lines.push(facts.join(' · '), '');
   for (const r of capabilityRows(p)) {
     if (r.outcome === 'notUsed') continue;

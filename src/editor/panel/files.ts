@@ -4,6 +4,7 @@
  * the file name and filters offered when the user saves the selfie or the evidence set.
  */
 import * as vscode from 'vscode';
+import { formatNumber } from '../../core/localeFormat';
 import type { MediaFile } from '../../core/types';
 import type { MediaKind } from '../../protocol';
 import type { Profile } from '../services';
@@ -74,7 +75,8 @@ export function saveTarget(kind: MediaKind, processId: string, file: MediaFile):
 
 /** "245 KB" style sizes for the media status line. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return vscode.l10n.t('{0} bytes', bytes);
-  if (bytes < 1024 * 1024) return vscode.l10n.t('{0} KB', Math.round(bytes / 1024));
-  return vscode.l10n.t('{0} MB', (bytes / (1024 * 1024)).toFixed(1));
+  const locale = vscode.env.language;
+  if (bytes < 1024) return vscode.l10n.t('{0} bytes', formatNumber(bytes, locale));
+  if (bytes < 1024 * 1024) return vscode.l10n.t('{0} KB', formatNumber(Math.round(bytes / 1024), locale));
+  return vscode.l10n.t('{0} MB', formatNumber(bytes / (1024 * 1024), locale, 1));
 }

@@ -54,19 +54,18 @@ export function buildViewModel(input: ViewInput): ViewModel {
 }
 
 function panelLabels(): Labels {
-  const t = vscode.l10n.t;
   return {
-    refresh: t('Refresh'), reveal: t('Show Personal Data'), hide: t('Hide Personal Data'), copyId: t('Copy ID'),
-    copyJson: t('Copy JSON'), openPdf: t('Open PDF'), getSelfie: t('Get Selfie'), getEvidenceSet: t('Get Evidence Set'),
-    save: t('Save…'), capabilities: t('Capabilities'), capability: t('Capability'), value: t('Value'),
-    meaning: t('Meaning'), services: t('Services and documents'), documents: t('Documents'), ocr: t('OCR fields'),
-    field: t('Field'), noDocuments: t('No documents in this process.'), media: t('Selfie and evidence set'),
-    selfie: t('Selfie'), evidenceSet: t('Evidence set'), rawJson: t('Raw JSON'), filter: t('Filter keys and values'),
-    expandAll: t('Expand All'), collapseAll: t('Collapse All'), noMatch: t('Nothing matches the filter.'),
-    unknownValue: t('unknown value'), personalHidden: t('Personal data is hidden.'),
-    personalShown: t('Personal data is shown. Hide it before sharing your screen.'), yes: t('yes'), no: t('no'),
-    absent: t('(absent)'), loading: t('Loading…'), toolbar: t('Process actions'),
-    watch: t('Watch'), stopWatching: t('Stop Watching'),
+    refresh: vscode.l10n.t('Refresh'), reveal: vscode.l10n.t('Show Personal Data'), hide: vscode.l10n.t('Hide Personal Data'), copyId: vscode.l10n.t('Copy ID'),
+    copyJson: vscode.l10n.t('Copy JSON'), openPdf: vscode.l10n.t('Open PDF'), getSelfie: vscode.l10n.t('Get Selfie'), getEvidenceSet: vscode.l10n.t('Get Evidence Set'),
+    save: vscode.l10n.t('Save…'), capabilities: vscode.l10n.t('Capabilities'), capability: vscode.l10n.t('Capability'), value: vscode.l10n.t('Value'),
+    meaning: vscode.l10n.t('Meaning'), services: vscode.l10n.t('Services and documents'), documents: vscode.l10n.t('Documents'), ocr: vscode.l10n.t('OCR fields'),
+    field: vscode.l10n.t('Field'), noDocuments: vscode.l10n.t('No documents in this process.'), media: vscode.l10n.t('Selfie and evidence set'),
+    selfie: vscode.l10n.t('Selfie'), evidenceSet: vscode.l10n.t('Evidence set'), rawJson: vscode.l10n.t('Raw JSON'), filter: vscode.l10n.t('Filter keys and values'),
+    expandAll: vscode.l10n.t('Expand All'), collapseAll: vscode.l10n.t('Collapse All'), noMatch: vscode.l10n.t('Nothing matches the filter.'),
+    unknownValue: vscode.l10n.t('unknown value'), personalHidden: vscode.l10n.t('Personal data is hidden.'),
+    personalShown: vscode.l10n.t('Personal data is shown. Hide it before sharing your screen.'), yes: vscode.l10n.t('yes'), no: vscode.l10n.t('no'),
+    absent: vscode.l10n.t('(absent)'), loading: vscode.l10n.t('Loading…'), toolbar: vscode.l10n.t('Process actions'),
+    watch: vscode.l10n.t('Watch'), stopWatching: vscode.l10n.t('Stop Watching'),
   };
 }
 
@@ -115,7 +114,7 @@ function processView(fetched: FetchedProcess, revealed: boolean, labels: Labels)
       : {}),
     groups: [...groups(fetched, revealed, labels), ...unexpectedGroup(fetched, revealed)],
     capabilities: capabilityRows(p).map((r): CapabilityView => ({
-      capability: r.capability, field: r.field, value: r.value, known: r.known, tone: toneOf(r.outcome), meaning: meaningOf(r.meaning),
+      capability: r.capability === r.field ? r.capability : vscode.l10n.t(r.capability), field: r.field, value: r.value, known: r.known, tone: toneOf(r.outcome), meaning: meaningOf(r.meaning),
     })),
     services: services(p, revealed, labels),
     raw: rawJson(fetched, revealed),
@@ -146,45 +145,44 @@ function personal(label: string, value: string | undefined, revealed: boolean, m
 function groups(fetched: FetchedProcess, revealed: boolean, labels: Labels): GroupView[] {
   const p = fetched.process;
   const s = summarize(p);
-  const t = vscode.l10n.t;
   const person = p.person;
   const number = person?.duiType === 'DUI_TYPE_BR_CPF' ? maskCpf : maskValue;
   return [
     {
-      id: 'state', heading: t('State and times'), fields: [
-        field(t('State'), s.state, labels, { unknown: !s.stateKnown, note: meaningOf(s.state ? stateMeaning(s.state) : undefined) }),
-        field(t('Result'), s.result, labels, { unknown: !s.resultKnown, note: attentionNote(s, vscode.l10n) ?? meaningOf(s.result ? resultMeaning(s.result) : undefined) }),
-        field(t('Created'), p.createdAt, labels, { time: s.createdAt !== undefined }),
-        field(t('Finished'), p.finishedAt, labels, { time: s.finishedAt !== undefined }),
-        field(t('Expires'), p.expiresAt, labels, { time: s.expiresAt !== undefined }),
-        field(t('Fetched'), new Date(fetched.fetchedAt).toISOString(), labels, { time: true }),
+      id: 'state', heading: vscode.l10n.t('State and times'), fields: [
+        field(vscode.l10n.t('State'), s.state, labels, { unknown: !s.stateKnown, note: meaningOf(s.state ? stateMeaning(s.state) : undefined) }),
+        field(vscode.l10n.t('Result'), s.result, labels, { unknown: !s.resultKnown, note: attentionNote(s, vscode.l10n) ?? meaningOf(s.result ? resultMeaning(s.result) : undefined) }),
+        field(vscode.l10n.t('Created'), p.createdAt, labels, { time: s.createdAt !== undefined }),
+        field(vscode.l10n.t('Finished'), p.finishedAt, labels, { time: s.finishedAt !== undefined }),
+        field(vscode.l10n.t('Expires'), p.expiresAt, labels, { time: s.expiresAt !== undefined }),
+        field(vscode.l10n.t('Fetched'), new Date(fetched.fetchedAt).toISOString(), labels, { time: true }),
       ],
     },
     {
-      id: 'process', heading: t('Process'), fields: [
-        field(t('ID'), p.id, labels), field(t('Flow'), p.flow, labels), field(t('Purpose'), p.purpose, labels),
-        field(t('Use case'), p.useCase, labels), field(t('Client reference'), p.clientReference, labels),
-        field(t('Capacities'), p.capacities?.join(', '), labels), field(t('Callback URI'), p.callbackUri, labels),
-        field(t('User redirect URL'), p.userRedirectUrl, labels),
+      id: 'process', heading: vscode.l10n.t('Process'), fields: [
+        field(vscode.l10n.t('ID'), p.id, labels), field(vscode.l10n.t('Flow'), p.flow, labels), field(vscode.l10n.t('Purpose'), p.purpose, labels),
+        field(vscode.l10n.t('Use case'), p.useCase, labels), field(vscode.l10n.t('Client reference'), p.clientReference, labels),
+        field(vscode.l10n.t('Capacities'), p.capacities?.join(', '), labels), field(vscode.l10n.t('Callback URI'), p.callbackUri, labels),
+        field(vscode.l10n.t('User redirect URL'), p.userRedirectUrl, labels),
       ],
     },
     {
-      id: 'person', heading: t('Person'), fields: [
-        field(t('Document type'), person?.duiType, labels, { note: meaningOf(duiTypeLabel(person?.duiType)) }),
-        personal(t('Document number'), person?.duiValue, revealed, number, labels),
-        personal(t('Name'), person?.friendlyName, revealed, maskName, labels),
-        field(t('Notifications'), person?.notifications?.map((n) => n.notificationChannel ?? '').join(', '), labels),
+      id: 'person', heading: vscode.l10n.t('Person'), fields: [
+        field(vscode.l10n.t('Document type'), person?.duiType, labels, { note: meaningOf(duiTypeLabel(person?.duiType)) }),
+        personal(vscode.l10n.t('Document number'), person?.duiValue, revealed, number, labels),
+        personal(vscode.l10n.t('Name'), person?.friendlyName, revealed, maskName, labels),
+        field(vscode.l10n.t('Notifications'), person?.notifications?.map((n) => n.notificationChannel ?? '').join(', '), labels),
       ],
     },
     {
-      id: 'company', heading: t('Company'), fields: [
-        field(t('Branch'), p.companyData?.branchId, labels), field(t('Country'), p.companyData?.countryCode, labels),
+      id: 'company', heading: vscode.l10n.t('Company'), fields: [
+        field(vscode.l10n.t('Branch'), p.companyData?.branchId, labels), field(vscode.l10n.t('Country'), p.companyData?.countryCode, labels),
       ],
     },
     {
-      id: 'bioToken', heading: t('Bio-token reference'), fields: [
-        field(t('Reference process'), p.bioTokenData?.referenceProcessId, labels),
-        field(t('Authentication ID'), p.bioTokenData?.authenticationId, labels),
+      id: 'bioToken', heading: vscode.l10n.t('Bio-token reference'), fields: [
+        field(vscode.l10n.t('Reference process'), p.bioTokenData?.referenceProcessId, labels),
+        field(vscode.l10n.t('Authentication ID'), p.bioTokenData?.authenticationId, labels),
       ],
     },
   ];
@@ -212,18 +210,17 @@ function unexpectedGroup(fetched: FetchedProcess, revealed: boolean): GroupView[
 }
 
 function services(p: Process, revealed: boolean, labels: Labels): ServiceView[] {
-  const t = vscode.l10n.t;
   const rows = documentRows(p);
   return (p.services ?? []).map((service, serviceIndex): ServiceView => ({
-    heading: t('Service {0}', serviceIndex + 1),
-    fields: [field(t('Envelope'), service.envelopeId, labels), field(t('Consent granted'), service.consent_granted, labels)],
+    heading: vscode.l10n.t('Service {0}', serviceIndex + 1),
+    fields: [field(vscode.l10n.t('Envelope'), service.envelopeId, labels), field(vscode.l10n.t('Consent granted'), service.consent_granted, labels)],
     documents: rows.flatMap((row, index) => row.serviceIndex !== serviceIndex ? [] : [{
       index,
-      heading: t('Document {0}', index + 1) + (row.code ? ` · ${row.code}` : ''),
-      fields: [field(t('Document ID'), row.docId, labels), field(t('Type code'), row.code, labels), field(t('OCR version'), row.version, labels)],
+      heading: vscode.l10n.t('Document {0}', index + 1) + (row.code ? ` · ${row.code}` : ''),
+      fields: [field(vscode.l10n.t('Document ID'), row.docId, labels), field(vscode.l10n.t('Type code'), row.code, labels), field(vscode.l10n.t('OCR version'), row.version, labels)],
       flags: [
-        check(t('Typified'), row.typified), check(t('CPF match'), row.cpfMatch), check(t('Face match'), row.faceMatch),
-        check(t('Validated'), row.validated), { label: t('Reused'), value: row.reused, tone: 'neutral' as const },
+        check(vscode.l10n.t('Typified'), row.typified), check(vscode.l10n.t('CPF match'), row.cpfMatch), check(vscode.l10n.t('Face match'), row.faceMatch),
+        check(vscode.l10n.t('Validated'), row.validated), { label: vscode.l10n.t('Reused'), value: row.reused, tone: 'neutral' as const },
       ],
       hasPdf: Boolean(row.signedUrl),
       ocr: row.ocr.map((o) => o.personal
@@ -266,19 +263,18 @@ function replaceAt(value: unknown, keys: readonly (string | number)[], replaceme
 }
 
 function mediaView(kind: MediaKind, held: HeldMedia, revealed: boolean): MediaView {
-  const t = vscode.l10n.t;
   switch (held.status) {
     case 'idle': return { status: 'idle', text: '' };
-    case 'loading': return { status: 'loading', text: t('Loading…') };
+    case 'loading': return { status: 'loading', text: vscode.l10n.t('Loading…') };
     case 'error': return { status: 'error', text: held.message };
     case 'ready': {
       const size = formatSize(held.file.bytes.byteLength);
-      if (kind === 'evidenceSet') return { status: 'ready', text: t('Evidence set received ({0}), held in memory until you save it.', size) };
-      if (!revealed) return { status: 'hidden', text: t('Selfie received ({0}); hidden while personal data is hidden.', size) };
+      if (kind === 'evidenceSet') return { status: 'ready', text: vscode.l10n.t('Evidence set received ({0}), held in memory until you save it.', size) };
+      if (!revealed) return { status: 'hidden', text: vscode.l10n.t('Selfie received ({0}); hidden while personal data is hidden.', size) };
       const dataUrl = selfieDataUrl(held.file);
       return dataUrl
-        ? { status: 'ready', text: t('Selfie ({0})', size), dataUrl }
-        : { status: 'error', text: t('The selfie is of type {0}, which is not shown.', held.file.contentType) };
+        ? { status: 'ready', text: vscode.l10n.t('Selfie ({0})', size), dataUrl }
+        : { status: 'error', text: vscode.l10n.t('The selfie is of type {0}, which is not shown.', held.file.contentType) };
     }
   }
 }

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { validatePrivateKey } from '../../core/jwt';
 import { tokenShape } from '../../core/tokenShape';
+import { formatDateTime } from '../../core/localeFormat';
 import type { Profile } from '../services';
 import type { Credentials, CredentialStore } from './credentials';
 import type { ProfileService } from './profileService';
@@ -28,7 +29,7 @@ export const WINDOW_UI: CredentialUi = {
 };
 
 function when(ms: number): string {
-  return new Date(ms).toLocaleString(vscode.env.language);
+  return formatDateTime(ms, vscode.env.language, true);
 }
 
 /** What the token box says while a token is pasted: when it expires, or why it may not work. */

@@ -3,6 +3,7 @@
  * from the model; personal values (CPF, name, personal OCR fields) are masked unless revealed.
  */
 import * as vscode from 'vscode';
+import { formatDateTime } from '../../core/localeFormat';
 import { maskCpf, maskDate, maskName, maskValue } from '../../core/mask';
 import {
   capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, type DocumentRow,
@@ -23,7 +24,9 @@ export interface DetailOptions {
 
 function dateField(parent: Node, label: string, iso: string | undefined, date: Date | undefined, now: number): FieldNode[] {
   if (iso === undefined || iso === '') return [];
-  return [new FieldNode(parent, label, iso, date ? relativeTime(date, now) : vscode.l10n.t('not a valid date'))];
+  return date
+    ? [new FieldNode(parent, label, formatDateTime(date.getTime(), vscode.env.language), relativeTime(date, now), undefined, iso)]
+    : [new FieldNode(parent, label, iso, vscode.l10n.t('not a valid date'))];
 }
 
 function textField(parent: Node, label: string, value: string | undefined): FieldNode[] {
@@ -81,7 +84,7 @@ function personChildren(p: Process, parent: Node, revealed: boolean): Node[] {
   const dui = person.duiValue;
   const isCpf = person.duiType === 'DUI_TYPE_BR_CPF';
   return [
-    ...(person.duiType ? [new FieldNode(parent, vscode.l10n.t('Document type'), person.duiType, vscode.l10n.t(duiTypeLabel(person.duiType) ?? 'A document type not in the documented API'))] : []),
+    ...(person.duiType ? [new FieldNode(parent, vscode.l10n.t('Document type'), person.duiType, duiTypeLabel(person.duiType) === undefined ? vscode.l10n.t('A document type not in the documented API') : vscode.l10n.t(duiTypeLabel(person.duiType) ?? ''))] : []),
     ...(dui ? [new FieldNode(parent, isCpf ? 'CPF' : vscode.l10n.t('Document number'), revealed ? dui : isCpf ? maskCpf(dui) : maskValue(dui))] : []),
     ...(person.friendlyName ? [new FieldNode(parent, vscode.l10n.t('Name'), revealed ? person.friendlyName : maskName(person.friendlyName))] : []),
     ...textField(parent, vscode.l10n.t('Notifications'), person.notifications?.map((n) => n.notificationChannel ?? '?').join(', ')),

@@ -26,18 +26,16 @@ export function bucketOf(verdict: Verdict): Bucket {
 }
 
 export function bucketLabels(): Record<Bucket, string> {
-  const t = vscode.l10n.t;
   return {
-    ok: t('OK'), invalidIdentity: t('Invalid identity'), expired: t('Expired'), pending: t('Pending'),
-    notFound: t('Not found'), error: t('Error'), unresolved: t('Not looked up'),
+    ok: vscode.l10n.t('OK'), invalidIdentity: vscode.l10n.t('Invalid identity'), expired: vscode.l10n.t('Expired'), pending: vscode.l10n.t('Pending'),
+    notFound: vscode.l10n.t('Not found'), error: vscode.l10n.t('Error'), unresolved: vscode.l10n.t('Not looked up'),
   };
 }
 
 export function columnLabels(): Record<Column, string> {
-  const t = vscode.l10n.t;
   return {
-    verdict: t('Verdict'), id: t('Process ID'), state: t('State'), result: t('Result'), flow: t('Flow'),
-    created: t('Created'), finished: t('Finished'), occurrences: t('Occurrences'), line: t('First line'), person: t('Person'),
+    verdict: vscode.l10n.t('Verdict'), id: vscode.l10n.t('Process ID'), state: vscode.l10n.t('State'), result: vscode.l10n.t('Result'), flow: vscode.l10n.t('Flow'),
+    created: vscode.l10n.t('Created'), finished: vscode.l10n.t('Finished'), occurrences: vscode.l10n.t('Occurrences'), line: vscode.l10n.t('First line'), person: vscode.l10n.t('Person'),
   };
 }
 

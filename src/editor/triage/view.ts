@@ -112,17 +112,16 @@ export class TriageView extends Disposable {
   }
 
   private init(): TriageInit {
-    const t = vscode.l10n.t;
     const labels: Record<TriageLabelKey, string> = {
-      filter: t('Filter rows'), allStates: t('All states'), allFlows: t('All flows'), exportCsv: t('Export CSV…'),
-      exportJsonl: t('Export JSON Lines…'), watchUnfinished: t('Watch All Unfinished'), resolve: t('Resolve All'),
-      cancel: t('Cancel'), reveal: t('Show Personal Data'), hide: t('Hide Personal Data'),
-      noRows: t('No row matches the filter.'), shown: t('{0} of {1} rows'), openHint: t('Open the process'),
-      lineHint: t('Go to the first occurrence'), toolbar: t('Triage actions'), counts: t('Counts by verdict'),
+      filter: vscode.l10n.t('Filter rows'), allStates: vscode.l10n.t('All states'), allFlows: vscode.l10n.t('All flows'), exportCsv: vscode.l10n.t('Export CSV…'),
+      exportJsonl: vscode.l10n.t('Export JSON Lines…'), watchUnfinished: vscode.l10n.t('Watch All Unfinished'), resolve: vscode.l10n.t('Resolve All'),
+      cancel: vscode.l10n.t('Cancel'), reveal: vscode.l10n.t('Show Personal Data'), hide: vscode.l10n.t('Hide Personal Data'),
+      noRows: vscode.l10n.t('No row matches the filter.'), shown: vscode.l10n.t('{0} of {1} rows'), openHint: vscode.l10n.t('Open the process'),
+      lineHint: vscode.l10n.t('Go to the first occurrence'), toolbar: vscode.l10n.t('Triage actions'), counts: vscode.l10n.t('Counts by verdict'),
     };
     const { profile } = this.session;
     return {
-      title: t('{0} in {1}', path.basename(this.session.uri.path), profile.label),
+      title: vscode.l10n.t('{0} in {1}', path.basename(this.session.uri.path), profile.label),
       profile: { label: profile.label, production: profile.production },
       labels, bucketLabels: bucketLabels(), columnLabels: columnLabels(),
       canWatch: this.deps.watches !== undefined,

@@ -33,6 +33,8 @@ export interface StartOptions {
   log?: boolean;
   /** Workspace trust on (the harness turns it off by default), so a folder can be opened untrusted. */
   workspaceTrust?: boolean;
+  /** Display language, e.g. 'pt-br': installs the harness's minimal language pack and passes --locale. */
+  locale?: string;
 }
 
 export function startCodeServer(options?: StartOptions): Promise<CodeServer>;

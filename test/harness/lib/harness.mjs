@@ -201,21 +201,56 @@ function codeServerArgs(tmp, userData, extDir, workspaceTrust = false) {
 }
 
 /**
+ * The display language, offline. code-server 4.100.3 picks the workbench language from --locale
+ * (then argv.json "locale", a cookie, Accept-Language), but only switches when an installed
+ * language pack contributes that language: without one the workbench, and so the extension host
+ * (vscode.env.language), stay in English. A language pack can't be downloaded here, so the harness
+ * installs its own minimal one (test/harness/lib/<locale>-pack: a few workbench strings, the rest
+ * falls back to English) with code-server's CLI, and starts code-server with --locale.
+ */
+async function installLanguagePack(locale, userData, extDir) {
+  const pack = path.join(ROOT, 'test/harness/lib', `${locale}-pack`);
+  if (!fs.existsSync(pack)) throw new Error(`no language pack for ${locale} in ${pack}`);
+  const vsix = path.join(path.dirname(userData), `${locale}-pack.vsix`);
+  const { createVSIX } = await import('@vscode/vsce');
+  await createVSIX({ cwd: pack, packagePath: vsix, dependencies: false, allowMissingRepository: true, skipLicense: true });
+  const r = spawnSync(process.execPath, [...codeServerArgs(path.dirname(userData), userData, extDir), '--install-extension', vsix], {
+    env: isolatedEnv(path.dirname(userData)), encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`installing the ${locale} language pack failed:\n${r.stdout}${r.stderr}`);
+  // code-server writes languagepacks.json only when a client asks for the installed languages;
+  // the page's language is resolved from it before that, so write the entry it would write.
+  const installed = fs.readdirSync(extDir).find((d) => d.startsWith(`idcloud-harness.harness-${locale}-pack-`));
+  const pkg = JSON.parse(fs.readFileSync(path.join(pack, 'package.json'), 'utf8'));
+  const entry = pkg.contributes.localizations[0];
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: `harness-${pkg.version}`,
+      extensions: [{ extensionIdentifier: { id: `${pkg.publisher}.${pkg.name}` }, version: pkg.version }],
+      translations: { vscode: path.join(extDir, installed, entry.translations[0].path) },
+      label: entry.localizedLanguageName,
+    },
+  }));
+  return ['--locale', locale];
+}
+
+/**
  * Start code-server on 127.0.0.1 with throw-away user data, extensions and XDG dirs.
  * `env` reaches the extension host's process.env. Resolves once /healthz answers.
  */
-export async function startCodeServer({ env = {}, extensionsDir, settings = {}, port, log = !!process.env.HARNESS_LOG, workspaceTrust = false } = {}) {
+export async function startCodeServer({ env = {}, extensionsDir, settings = {}, port, locale, log = !!process.env.HARNESS_LOG, workspaceTrust = false } = {}) {
   ensureCodeServer();
   const { dir: tmp, remove } = makeTmp('cs');
   const userData = path.join(tmp, 'user-data');
   const extDir = extensionsDir ?? path.join(tmp, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extDir, { recursive: true });
+  const localeArgs = locale ? await installLanguagePack(locale, userData, extDir) : [];
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'),
     JSON.stringify({ ...DEFAULT_SETTINGS, ...(workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...settings }, null, 2));
   const bindPort = port ?? await freePort();
   fs.writeFileSync(path.join(tmp, 'config.yaml'), `bind-addr: 127.0.0.1:${bindPort}\nauth: none\ncert: false\n`);
-  const child = spawn(process.execPath, [...codeServerArgs(tmp, userData, extDir, workspaceTrust), '--bind-addr', `127.0.0.1:${bindPort}`], {
+  const child = spawn(process.execPath, [...codeServerArgs(tmp, userData, extDir, workspaceTrust), ...localeArgs, '--bind-addr', `127.0.0.1:${bindPort}`], {
     env: isolatedEnv(tmp, hostEnv(env)), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(child);

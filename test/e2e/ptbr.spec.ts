@@ -1,0 +1,57 @@
+// The workbench in Brazilian Portuguese (code-server --locale pt-br with the harness's minimal
+// language pack): vscode.env.language is pt-br, so the extension's bundles load. Screenshots of
+// the status bar, the walkthrough, the process panel, the tree and a hover, all in pt-BR, with
+// Brazilian dates and relative times.
+import { test, expect } from './fixtures';
+
+const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+
+test.describe('pt-BR', () => {
+  test.describe.configure({ timeout: 480_000 });
+
+  test('status bar, walkthrough, panel, tree and hover speak Brazilian Portuguese', async ({ openWorkbench }) => {
+    const wb = await openWorkbench({ locale: 'pt-br' });
+    const { page } = wb;
+
+    // the view's welcome in pt-BR (the extension is not activated yet)
+    const pane = await wb.openView('Processos');
+    await expect(pane.getByText('Nenhum processo consultado ainda')).toBeVisible();
+
+    // the walkthrough, title, steps and markdown media in pt-BR
+    await pane.getByRole('button', { name: 'Abrir o passo a passo', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Primeiros passos no Process Lens' })).toBeVisible();
+    await expect(page.locator('button.getting-started-step[data-step-id$="#hover"]')).toContainText('Passe o mouse sobre IDs de processo num log');
+    await expect(page.locator('.getting-started-media, .gettingStartedSlideDetails').first()).toBeVisible();
+    await wb.shot('ptbr-walkthrough');
+
+    // the panel: labels, capability names and meanings, dates and relative times
+    await page.getByRole('button', { name: 'Consultar o exemplo da referência', exact: true }).click();
+    const panel = wb.webviewFrame();
+    await expect(panel.locator('.banner .process-id')).toHaveText(REFERENCE);
+    await expect(panel.locator('#h-capabilities')).toHaveText('Capacidades');
+    await expect(panel.locator('.section-capabilities')).toContainText('Prova de vida');
+    await expect(panel.locator('.section-capabilities')).toContainText('Havia uma pessoa viva diante da câmera');
+    await expect(panel.getByRole('button', { name: 'Atualizar', exact: true })).toBeVisible();
+    const created = panel.locator('.section-state dd').nth(2);
+    await expect(created).toContainText(/\d{1,2} de [a-z]{3}\. de \d{4}, \d{2}:\d{2}:\d{2} UTC/);
+    await expect(created).toContainText(/\(há /);
+    await wb.shot('ptbr-panel');
+
+    // the status bar: the active profile in pt-BR, once the lookup has activated the extension
+    await expect(wb.statusItem('Emulador local')).toBeVisible();
+    await wb.shot('ptbr-status-bar');
+
+    // the tree: the row's relative time in pt-BR
+    await expect(wb.treeRows(pane, 'Recentes')).toBeVisible();
+    await expect(wb.treeRows(pane, REFERENCE.slice(0, 8))).toContainText(/há /);
+
+    // a hover over an ID of the sample log
+    await wb.runCommand('IDCloud: Abrir log de exemplo');
+    await expect(wb.tab('sample.log')).toBeVisible({ timeout: 90_000 });
+    const hover = await wb.hoverAt('53060f52');
+    await expect(hover).toContainText('Prova de vida');
+    await expect(hover).toContainText(/Criado em \d{1,2} de [a-z]{3}\. de \d{4}/);
+    await wb.shot('ptbr-hover');
+    expect(wb.hostErrors).toEqual([]);
+  });
+});
