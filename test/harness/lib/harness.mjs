@@ -341,7 +341,7 @@ export async function runExtensionTests({
     const exited = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', resolve); });
     // a loaded machine may need longer than Playwright's 30 s to serve the workbench page
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }),
-      { timeout: Number(process.env.HARNESS_GOTO_TIMEOUT_MS ?? 30_000) });
+      { timeout: Number(process.env.HARNESS_GOTO_TIMEOUT_MS ?? 120_000) });
     const timeout = new Promise((resolve) => {
       timer = setTimeout(() => { console.error(`extension tests timed out after ${timeoutMs} ms`); resolve(1); }, timeoutMs);
     });
