@@ -30,7 +30,7 @@ test.describe('pt-BR', () => {
     await expect(panel.locator('.banner .process-id')).toHaveText(REFERENCE);
     await expect(panel.locator('#h-capabilities')).toHaveText('Capacidades');
     await expect(panel.locator('.section-capabilities')).toContainText('Prova de vida');
-    await expect(panel.locator('.section-capabilities')).toContainText('Havia uma pessoa viva diante da câmera');
+    await expect(panel.locator('.section-capabilities')).toContainText('O usuário estava ao vivo no momento da captura da selfie');
     await expect(panel.getByRole('button', { name: 'Atualizar', exact: true })).toBeVisible();
     const created = panel.locator('.section-state dd').nth(2);
     await expect(created).toContainText(/\d{1,2} de [a-z]{3}\. de \d{4}, \d{2}:\d{2}:\d{2} UTC/);
