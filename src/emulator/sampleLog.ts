@@ -12,6 +12,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { prng } from './prng';
 
 export interface SampleLogOptions {
   /** Distinct process IDs (all of them appear at least once). Default 5000. */
@@ -40,17 +41,6 @@ export function parseSize(text: string): number | undefined {
   return m && unit !== undefined ? Math.round(Number(m[1]) * unit) : undefined;
 }
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FLOWS = ['idunicodocs', 'idcheck', 'idlive', 'idtoken', 'idsmart', 'idage'];
 const WEBHOOK_RESULTS = ['ok', 'ok', 'ok', 'invalid_identity', 'expired'];

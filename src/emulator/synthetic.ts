@@ -16,6 +16,7 @@ import {
   type Capabilities, type Fixture, type Person,
 } from './fixtureParts';
 import type { JsonObject, JsonValue } from './jwt';
+import { prng } from './prng';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Created times fall in the 14 days before the anchor day; unfinished ones in the last 2. */
@@ -28,14 +29,7 @@ export function anchorDay(ms: number): number {
 
 /** mulberry32 seeded from the first 4 bytes of SHA-256(id). */
 function randomFor(id: string): () => number {
-  let a = createHash('sha256').update(id).digest().readUInt32LE(0);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return prng(createHash('sha256').update(id).digest().readUInt32LE(0));
 }
 
 /** Picks a key by weight (weights need not sum to 1). */

@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { ProcessIdStreamScanner } from '../../src/core/idStream';
 import { findProcessIds } from '../../src/core/processId';
+import { prng } from '../../src/emulator/prng';
 
 const LINES = 300_000;
 const ID_EVERY = 5; // one line in five carries an ID: ~60k IDs
@@ -12,17 +13,6 @@ const RUNS = 5;
 const STREAM_CHUNK = 1 << 20; // what scanFileForProcessIds reads at a time
 const NAIVE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** mulberry32: a small deterministic PRNG, so the log is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateLog(): string {
   const random = prng(0x1d5c0de);

@@ -6,6 +6,7 @@ import { findIdsInBytes, ProcessIdByteScanner } from '../../src/core/idBytes';
 import { ProcessIdStreamScanner, scanFileForProcessIds } from '../../src/core/idStream';
 import { findProcessIds } from '../../src/core/processId';
 import { sampleLogChunks } from '../../src/emulator/sampleLog';
+import { prng } from '../../src/emulator/prng';
 
 const A = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const B = '4d4f3d90-04a3-4259-b63b-930ab10d2e47';
@@ -35,17 +36,6 @@ function byBytes(bytes: Buffer, cuts: readonly number[]): Answer {
 
 const every = (bytes: Buffer, size: number): number[] => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => i * size).slice(1);
 
-/** mulberry32, so a failure names a seed that reproduces it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MULTI = ['é', 'ç', 'ã', '→', '—', '€', '中', '😀', '🔎', '𝒜'];
 const TRICKY = Buffer.from([
