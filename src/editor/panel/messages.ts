@@ -59,11 +59,17 @@ export class PanelController extends Disposable {
 
   /**
    * Fetch (or re-fetch with `force`) and render. A restored panel passes `interactive: false`: it
-   * never triggers the production confirmation by itself; the user presses Refresh instead.
+   * never triggers the production confirmation by itself, nor looks anything up in an untrusted
+   * workspace (Restricted Mode); the user presses Refresh instead.
    */
   async load(options: { force: boolean; interactive: boolean }): Promise<void> {
     if (!options.interactive && this.deps.lookups.needsConfirmation(this.ref.profileId)) {
       this.error = { message: vscode.l10n.t('This process belongs to a production profile. Press Refresh to look it up.'), actions: [] };
+      this.render();
+      return;
+    }
+    if (!options.interactive && !vscode.workspace.isTrusted) {
+      this.error = { message: vscode.l10n.t('This workspace is not trusted, so nothing is looked up by itself. Press Refresh to look this process up.'), actions: [] };
       this.render();
       return;
     }
