@@ -139,7 +139,7 @@ describe('background traffic: hovers and lenses stay quiet where they cannot or 
     const again = await resolvedLenses(log);
     assert.deepStrictEqual(again.map((l) => l.range.start.line), [0, 1], 'the cached answer gets its lens');
     assert.match(again[1]?.command?.title ?? 'none', /OK — .*risk score 85\.5 · idunicosign/);
-    assert.match(await hoverText(log, 1, 5), /\*\*OK\*\*/);
+    assert.match(await hoverText(log, 1, 5), /\*\*OK — Identity verification inconclusive/);
     assert.match(await hoverText(log, 2, 5), /only what you ask for/);
     assert.strictEqual(proxy.paths.length, afterExplicit, `background requests: ${proxy.paths.slice(afterExplicit).join(', ')}`);
   });
