@@ -30,7 +30,7 @@ function parseArgs(args: readonly string[]): { out: string; ids?: number; bytes?
 }
 
 function fail(message: string): never {
-  console.error(message ? `sample-log: ${message}\n${USAGE}` : USAGE);
+  process.stderr.write(`${message ? `sample-log: ${message}\n${USAGE}` : USAGE}\n`);
   process.exit(message ? 2 : 0);
 }
 
@@ -38,11 +38,11 @@ async function main(): Promise<void> {
   const { out, ...options } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const summary = await writeSampleLog(out, options);
-  console.log(`${out}: ${summary.bytes.toLocaleString('en-US')} bytes, ${summary.lines.toLocaleString('en-US')} lines, ` +
-    `${summary.ids.length.toLocaleString('en-US')} distinct IDs, ${summary.occurrences.toLocaleString('en-US')} occurrences (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  process.stdout.write(`${out}: ${summary.bytes.toLocaleString('en-US')} bytes, ${summary.lines.toLocaleString('en-US')} lines, ` +
+    `${summary.ids.length.toLocaleString('en-US')} distinct IDs, ${summary.occurrences.toLocaleString('en-US')} occurrences (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 
 main().catch((error: unknown) => {
-  console.error('sample-log:', error instanceof Error ? error.message : error);
+  process.stderr.write(`sample-log: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
