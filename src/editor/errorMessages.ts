@@ -10,7 +10,7 @@ import {
   type RateLimitedError, type ServerError, type TimeoutError, type TokenError, type UnauthorizedError,
   type UnexpectedResponseError,
 } from '../core/errors';
-import { Commands } from './commands/ids';
+import { Commands } from './commandIds';
 import { inert } from './ids/summaryText';
 import { redact } from './log';
 import type { ErrorAction, PresentedError, Profile } from './services';

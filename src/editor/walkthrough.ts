@@ -5,7 +5,7 @@
  * steps itself: nothing is persisted here.
  */
 import * as vscode from 'vscode';
-import { Commands } from './commands/ids';
+import { Commands } from './commandIds';
 import { Disposable } from './lifecycle';
 import type { CredentialStore } from './profiles/credentials';
 import type { Lookups, Privacy } from './services';

@@ -7,7 +7,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../src/core/errors';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 import { rawJsonUri } from '../../src/editor/commands/rawJson';
 import type { ExtensionApi } from '../../src/extension';
 import { REFERENCE_EXAMPLE_ID, type RunningEmulator } from '../../src/emulator';

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FAULT_IDS, REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
 import type { ProfileOutcome } from '../../src/editor/commands/allProfiles';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 import { validateProcessIdInput } from '../../src/editor/commands/prompt';
 import { RAW_JSON_SCHEME } from '../../src/editor/commands/rawJson';
 import { toProcessRef } from '../../src/editor/commands/register';

@@ -7,7 +7,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isIdCloudError, NetworkError, UnauthorizedError } from '../../src/core/errors';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 import { OPEN_RAW_RESPONSE, presentError } from '../../src/editor/errorMessages';
 import type { PresentedError, ProcessRef } from '../../src/editor/services';
 import type { ExtensionApi } from '../../src/extension';

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 import { findProcessIdsIn } from '../../src/editor/ids/findInFile';
 import { ProcessIdHoverProvider } from '../../src/editor/ids/hover';
 import { ProcessIdTerminalLinkProvider } from '../../src/editor/ids/terminalLink';

@@ -7,7 +7,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../src/core/errors';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 import { presentError } from '../../src/editor/errorMessages';
 import { redact } from '../../src/editor/log';
 import type { ConnectionReport } from '../../src/editor/profiles/testConnection';

@@ -2,7 +2,7 @@
 // every command it contributes is registered (and matches the constants the code uses).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 
 const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
 

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FAULT_IDS, HOSTILE_PROCESS_ID, REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 import { shortEnum } from '../../src/editor/tree/details';
 import { relativeTime } from '../../src/editor/tree/format';
 import { HISTORY_KEY, ProcessHistory, RECENT_LIMIT } from '../../src/editor/tree/history';

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { LIVE_PROCESS_ID } from '../../src/emulator/live';
-import { Commands } from '../../src/editor/commands/ids';
-import { PanelController } from '../../src/editor/panel/messages';
+import { Commands } from '../../src/editor/commandIds';
+import { PanelController } from '../../src/editor/panel/controller';
 import type { ProcessRef } from '../../src/editor/services';
 import type { WatchFeature } from '../../src/editor/watch';
 import { WatchNotifier } from '../../src/editor/watch/notify';

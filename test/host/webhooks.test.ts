@@ -3,7 +3,7 @@
 // with the API reads the process from the active profile (the Local emulator).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/editor/commands/ids';
+import { Commands } from '../../src/editor/commandIds';
 import { LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, startEmulator } from '../../src/emulator/index';
 import { extensionApi } from './profileFixtures';
 

@@ -11,7 +11,7 @@ import type { FetchedProcess } from '../../core/types';
 import { isCancellation, presentError } from '../errorMessages';
 import type { Profile, ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
-import { Commands } from './ids';
+import { Commands } from '../commandIds';
 import { presentLookedUp, shortId } from './lookUp';
 import { withCancellableProgress } from './progress';
 import { registerProcessCommand } from './register';

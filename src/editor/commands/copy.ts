@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { FetchedProcess } from '../../core/types';
 import type { ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
-import { Commands } from './ids';
+import { Commands } from '../commandIds';
 import { rawJsonText } from './rawJson';
 import { fetchWithProgress, shortId } from './lookUp';
 import { registerProcessCommand } from './register';

@@ -1,7 +1,7 @@
 /** Clear History: forgets Recent; pinned processes stay (they were pinned on purpose). */
 import type * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
-import { Commands } from './ids';
+import { Commands } from '../commandIds';
 import { registerCommand } from './register';
 
 export function registerHistory(deps: CommandDeps): vscode.Disposable {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { FetchedProcess } from '../../core/types';
 import type { Profile, ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
-import { Commands } from './ids';
+import { Commands } from '../commandIds';
 import { withCancellableProgress } from './progress';
 import { registerProcessCommand } from './register';
 

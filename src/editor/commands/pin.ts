@@ -1,7 +1,7 @@
 /** Pin / Unpin: keep a process at the top of the tree (by ID and profile only). */
 import type * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
-import { Commands } from './ids';
+import { Commands } from '../commandIds';
 import { registerProcessCommand } from './register';
 
 export function registerPin(deps: CommandDeps): vscode.Disposable[] {

@@ -15,7 +15,7 @@ import type { FetchedProcess } from '../../core/types';
 import { maskJson, personalValues } from '../panel/personal';
 import type { Background, BackgroundBlock, Lookups, Privacy, ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
-import { Commands } from './ids';
+import { Commands } from '../commandIds';
 import { fetchWithProgress } from './lookUp';
 import { registerProcessCommand } from './register';
 

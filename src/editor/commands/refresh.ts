@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
-import { Commands } from './ids';
+import { Commands } from '../commandIds';
 import { fetchWithProgress } from './lookUp';
 import { registerProcessCommand } from './register';
 

@@ -8,7 +8,7 @@ import { InvalidProcessIdError } from '../../core/errors';
 import { normalizeProcessId } from '../../core/processId';
 import { isCancellation, showError } from '../errorMessages';
 import type { Lookups, ProcessRef } from '../services';
-import type { CommandId } from './ids';
+import type { CommandId } from '../commandIds';
 import type { CommandDeps } from './deps';
 import { askForProcessId } from './prompt';
 

@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { isCancellation, presentError } from '../errorMessages';
 import { Disposable } from '../lifecycle';
 import { redact } from '../log';

@@ -4,7 +4,7 @@
  * MAX_LINKS per document: a 34 MB log does not get 60,000 links.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { planLinks } from './scan';
 import { commandUri } from './summaryText';
 

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { scanFileForProcessIds } from '../../core/idStream';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { isCancellation } from '../errorMessages';
 import { redact } from '../log';
 import type { Lookups, ShowProcess } from '../services';

@@ -11,7 +11,7 @@ import { capabilityRows, type Outcome, summarize, type Verdict } from '../../cor
 import { formatDateTime } from '../../core/localeFormat';
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { needsAttention, verdictText } from '../verdictText';
 import type { BackgroundBlock, ErrorAction, PresentedError, ProcessRef, Profile } from '../services';
 

@@ -11,7 +11,7 @@ import { Disposable } from '../lifecycle';
 import type { ProcessRef, ShowProcess } from '../services';
 import { panelHtml, webviewOptions } from './html';
 import type { PanelDeps } from './index';
-import { PanelController } from './messages';
+import { PanelController } from './controller';
 
 export const PANEL_VIEW_TYPE = 'idcloud.process';
 

@@ -5,13 +5,13 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/register';
 import type { CommandDeps } from '../commands/deps';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { showError } from '../errorMessages';
 import type { Privacy } from '../services';
 import type { CredentialStore } from './credentials';
 import { clearCredentials, pickProfile, setCredentials } from './credentialFlows';
 import type { ProfileService } from './profileService';
-import type { LookupService } from './lookups';
+import type { LookupService } from '../session/lookupService';
 import { switchProfile } from './switchProfile';
 import { testConnection, type ConnectionReport } from './testConnection';
 

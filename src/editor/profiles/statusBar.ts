@@ -4,7 +4,7 @@
  * Clicking opens Switch Profile.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { escapeMarkdown as escapeText, inert } from '../ids/summaryText';
 import { Disposable } from '../lifecycle';
 import type { Profile } from '../services';

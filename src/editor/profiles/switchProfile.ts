@@ -4,7 +4,7 @@
  * the profile of this window only.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import type { Profile } from '../services';
 import type { CredentialStore } from './credentials';
 import type { ProfileService } from './profileService';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'crypto';
 import { isIdCloudError, UnauthorizedError } from '../../core/errors';
 import type { Profile } from '../services';
-import type { Connection } from './connection';
+import type { Connection } from '../session/connection';
 
 export interface ConnectionReport {
   readonly profileId: string;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CredentialLeak } from '../../core/credentialLeaks';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { isStorable } from './messages';
 
 export const SCAN_SETTING = 'idcloud.secretScan.enabled';

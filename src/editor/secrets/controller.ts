@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { findCredentialLeaks, type CredentialLeak } from '../../core/credentialLeaks';
 import { registerCommand } from '../commands/register';
 import type { CommandDeps } from '../commands/deps';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { Disposable, disposeAll } from '../lifecycle';
 import type { CredentialStore } from '../profiles/credentials';
 import type { ProfileService } from '../profiles/profileService';

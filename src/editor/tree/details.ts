@@ -11,7 +11,7 @@ import {
 import { attentionNote, verdictText } from '../verdictText';
 import { duiTypeLabel } from '../../core/enums';
 import type { FetchedProcess, Process } from '../../core/types';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { flagIcon, outcomeIcon, relativeTime } from './format';
 import { FieldNode, GroupNode, MessageNode, type Node } from './nodes';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ErrorAction, Profile, ProcessRef } from '../services';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { inert } from '../ids/summaryText';
 
 export type Section = 'pinned' | 'recent';

@@ -9,7 +9,7 @@ import { isCancellation, presentError } from '../errorMessages';
 import { Disposable } from '../lifecycle';
 import type { Lookups, Privacy, ProcessRef, Watches } from '../services';
 import { isSettled } from '../watch/service';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { processDetails } from './details';
 import { needsAttention, verdictText } from '../verdictText';
 import { ATTENTION_ICON, ERROR_ICON, NOT_FETCHED_ICON, relativeTime, verdictIcon } from './format';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { UnauthorizedError } from '../../core/errors';
 import type { QueueProgress, RunSummary } from '../../core/resolveQueue';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { isCancellation, showError } from '../errorMessages';
 import { findProcessIdsIn } from '../ids/findInFile';
 import { Disposable } from '../lifecycle';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/deps';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { registerCommand, registerProcessCommand } from '../commands/register';
 import type { ShowProcess } from '../services';
 import { profileName } from './labels';

@@ -3,7 +3,7 @@
  * runs Show Watched Processes (the list below).
  */
 import * as vscode from 'vscode';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { Disposable } from '../lifecycle';
 import type { Watches } from '../services';
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { mapWebhookResult } from '../../core/webhook';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { Disposable } from '../lifecycle';
 import { plain } from '../ids/summaryText';
 import type { Lookups } from '../services';

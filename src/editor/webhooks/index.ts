@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/register';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import type { CommandDeps } from '../commands/deps';
 import { anyFileSelector } from '../ids/selectors';
 import { disposeAll } from '../lifecycle';

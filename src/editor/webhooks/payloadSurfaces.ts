@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { WEBHOOK_SOURCES } from '../../core/sources';
 import { findWebhookPayloads, LAST_EVENTS, mapWebhookResult, type FoundPayload, type WebhookPayload } from '../../core/webhook';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { plain } from '../ids/summaryText';
 import type { Lookups } from '../services';
 

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { documentRows } from '../../core/model';
 import type { FetchedProcess } from '../../core/types';
 import { isWebviewMessage, type HostMessage, type MediaKind, type WatchView, type WebviewMessage } from '../../protocol';
-import { Commands } from '../commands/ids';
+import { Commands } from '../commandIds';
 import { isIdCloudError } from '../../core/errors';
 import { isCancellation, presentError } from '../errorMessages';
 import { mediaNotFound } from './mediaNotFound';

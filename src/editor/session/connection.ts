@@ -10,9 +10,9 @@ import type { IdCloudClient, PastedTokenSource, ProxySettings, ServiceAccountTok
 import type { ClientEvent } from '../../core/client';
 import { redact } from '../log';
 import type { Profile } from '../services';
-import type { CredentialStore } from './credentials';
+import type { CredentialStore } from '../profiles/credentials';
 import type { EmulatorHost } from './emulatorHost';
-import type { NetworkModule } from './network';
+import type { NetworkModule } from './bundles';
 
 export interface ConnectionDeps {
   readonly credentials: CredentialStore;

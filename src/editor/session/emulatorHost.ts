@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { ServiceAccount } from '../../core/jwt';
-import type { EmulatorModule } from './network';
-import type { EmulatorEndpoints } from './profileService';
+import type { EmulatorModule } from './bundles';
+import type { EmulatorEndpoints } from '../profiles/profileService';
 
 export interface RunningEmulator extends EmulatorEndpoints {
   readonly serviceAccount: ServiceAccount;

@@ -14,7 +14,7 @@ import type { FetchedProcess, MediaFile } from '../../core/types';
 import { Disposable } from '../lifecycle';
 import type { Background, LookupOptions, Lookups, ProcessRef, Profile } from '../services';
 import { openConnection, type Connection, type ConnectionDeps } from './connection';
-import type { ProfileService } from './profileService';
+import type { ProfileService } from '../profiles/profileService';
 
 export interface LookupServiceDeps extends ConnectionDeps {
   readonly profiles: ProfileService;
