@@ -76,12 +76,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     new IdSurfacesController({ lookups, background, showProcess: panels.showProcess, log }),
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
-    registerRawResponse(privacy),
+    registerRawResponse({ privacy, lookups, log }),
     webhooks,
     secretScan,
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
-    new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials }),
+    new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log }),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);

@@ -1,4 +1,9 @@
-/** Every command ID in one place (package.json contributes the same list). */
+/**
+ * The editor's one command catalogue: every command ID, whichever surface registers it. `Commands`
+ * are contributed (package.json lists the same IDs; a host test compares them); `InternalCommands`
+ * run only from the extension's own actions (an error message's button) and have no palette entry.
+ * Every registration goes through the wrapper in commands/register.ts.
+ */
 export const Commands = {
   lookUpProcess: 'idcloud.lookUpProcess',
   switchProfile: 'idcloud.switchProfile',
@@ -30,4 +35,11 @@ export const Commands = {
   openSampleLog: 'idcloud.openSampleLog',
 } as const;
 
-export type CommandId = (typeof Commands)[keyof typeof Commands];
+export const InternalCommands = {
+  /** Opens a capped response body read-only (the "Open Raw Response" action of an unreadable answer). */
+  openRawResponse: 'idcloud.openRawResponse',
+} as const;
+
+export type CommandId =
+  | (typeof Commands)[keyof typeof Commands]
+  | (typeof InternalCommands)[keyof typeof InternalCommands];

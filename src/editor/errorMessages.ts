@@ -10,7 +10,7 @@ import {
   type RateLimitedError, type ServerError, type TimeoutError, type TokenError, type UnauthorizedError,
   type UnexpectedResponseError,
 } from '../core/errors';
-import { Commands } from './commandIds';
+import { Commands, InternalCommands } from './commandIds';
 import { inert } from './ids/summaryText';
 import { redact } from './log';
 import type { ErrorAction, PresentedError, Profile } from './services';
@@ -20,8 +20,6 @@ export interface ErrorContext {
   readonly processId?: string;
 }
 
-/** Internal (not contributed) command that opens a capped response body read-only. */
-export const OPEN_RAW_RESPONSE = 'idcloud.openRawResponse';
 const EXAMPLE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const MAX_DETAIL = 160;
 
@@ -151,7 +149,7 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
     case 'unexpectedResponse':
       return {
         message: vscode.l10n.t('{0} sent a response this extension cannot read ({1}).', p.label, err.reason),
-        actions: [action(vscode.l10n.t('Open Raw Response'), OPEN_RAW_RESPONSE, err.body), showLog()],
+        actions: [action(vscode.l10n.t('Open Raw Response'), InternalCommands.openRawResponse, err.body), showLog()],
       };
   }
 }

@@ -5,9 +5,14 @@
  * follows the privacy toggle.
  */
 import * as vscode from 'vscode';
-import { OPEN_RAW_RESPONSE } from './errorMessages';
+import { InternalCommands } from './commandIds';
+import { type CommandContext, registerCommand } from './commands/register';
 import { maskBody } from './panel/personal';
 import type { Privacy } from './services';
+
+export interface RawResponseDeps extends CommandContext {
+  readonly privacy: Privacy;
+}
 
 const SCHEME = 'idcloud-response';
 const KEEP = 10;
@@ -51,13 +56,13 @@ function uriOf(name: string): vscode.Uri {
   return vscode.Uri.from({ scheme: SCHEME, path: `/${name}.txt` });
 }
 
-export function registerRawResponse(privacy: Privacy): vscode.Disposable {
-  const responses = new RawResponses(privacy);
+export function registerRawResponse(deps: RawResponseDeps): vscode.Disposable {
+  const responses = new RawResponses(deps.privacy);
   return vscode.Disposable.from(
     responses,
-    privacy.onDidChange(() => { responses.refresh(); }),
+    deps.privacy.onDidChange(() => { responses.refresh(); }),
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, responses),
-    vscode.commands.registerCommand(OPEN_RAW_RESPONSE, async (body: unknown) => {
+    registerCommand(deps, InternalCommands.openRawResponse, async (body: unknown) => {
       if (typeof body !== 'string') return;
       const doc = await vscode.workspace.openTextDocument(responses.add(body));
       await vscode.window.showTextDocument(doc, { preview: true });

@@ -108,6 +108,27 @@ export interface PresentedError {
 /** The single entry point that opens (or reveals) the process panel. */
 export type ShowProcess = (ref: ProcessRef) => Promise<void>;
 
+/** Pinned and Recent, as the commands change them (persisted by src/editor/tree). */
+export interface History {
+  /** Puts `ref` at the top of Recent. */
+  add(ref: ProcessRef): Promise<void>;
+  pin(ref: ProcessRef): Promise<void>;
+  unpin(ref: ProcessRef): Promise<void>;
+  /** Forgets Recent; pinned processes stay. */
+  clearRecent(): Promise<void>;
+}
+
+/** The Processes view as the commands drive it (src/editor/tree implements it). */
+export interface ProcessView {
+  readonly history: History;
+  /** Shows the node of `ref` (which the history must hold) selected, without taking focus. */
+  reveal(ref: ProcessRef): Promise<void>;
+  /** Forgets the last failure of `ref` (before a refresh). */
+  forget(ref: ProcessRef): void;
+  /** Fetches again every process the view has shown. */
+  refreshAll(): Promise<void>;
+}
+
 /**
  * Processes watched until they settle (src/editor/watch): each is polled with backoff inside the
  * profile's rate budget; one notification gives the verdict when it finishes. Only refs persist.

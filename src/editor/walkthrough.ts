@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import { registerCommand } from './commands/register';
 import { Disposable } from './lifecycle';
 import type { CredentialStore } from './profiles/credentials';
 import type { Lookups, Privacy } from './services';
@@ -27,6 +28,7 @@ export interface WalkthroughDeps {
   readonly lookups: Lookups;
   readonly privacy: Privacy;
   readonly credentials: CredentialStore;
+  readonly log: vscode.LogOutputChannel;
 }
 
 export class Walkthrough extends Disposable {
@@ -36,7 +38,7 @@ export class Walkthrough extends Disposable {
   constructor(private readonly deps: WalkthroughDeps) {
     super();
     this.sampleLog = vscode.Uri.joinPath(deps.extensionUri, ...SAMPLE_LOG);
-    this._register(vscode.commands.registerCommand(Commands.openSampleLog, () => this.openSampleLog()));
+    this._register(registerCommand(deps, Commands.openSampleLog, () => this.openSampleLog()));
     this._register(deps.lookups.onDidFetch((ref) => {
       if (ref.id === REFERENCE_ID && ref.profileId === 'emulator' && deps.lookups.peek(ref)) this.done(WalkthroughContext.referenceLookedUp);
     }));

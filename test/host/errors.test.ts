@@ -7,8 +7,8 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isIdCloudError, NetworkError, UnauthorizedError } from '../../src/core/errors';
-import { Commands } from '../../src/editor/commandIds';
-import { OPEN_RAW_RESPONSE, presentError } from '../../src/editor/errorMessages';
+import { Commands, InternalCommands } from '../../src/editor/commandIds';
+import { presentError } from '../../src/editor/errorMessages';
 import type { PresentedError, ProcessRef } from '../../src/editor/services';
 import type { ExtensionApi } from '../../src/extension';
 import { FAULT_IDS, UNKNOWN_PROCESS_ID, type RunningEmulator } from '../../src/emulator';
@@ -102,7 +102,7 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     for (const id of [FAULT_IDS.malformedJson, FAULT_IDS.schemaDrift, FAULT_IDS.hugeBody]) {
       const shown = await failure(api.lookups.get(ref(id)), 'unexpectedResponse');
       const open = shown.actions[0];
-      assert.strictEqual(open?.command, OPEN_RAW_RESPONSE);
+      assert.strictEqual(open?.command, InternalCommands.openRawResponse);
       const body = open.arguments?.[0];
       assert.ok(typeof body === 'string' && body.length > 0 && body.length <= 256 * 1024, `body of ${typeof body}`);
     }
@@ -114,7 +114,7 @@ describe('errors: every failure gives its kind and an actionable message', () =>
         }
       });
     });
-    await vscode.commands.executeCommand(OPEN_RAW_RESPONSE, '{"cut off');
+    await vscode.commands.executeCommand(InternalCommands.openRawResponse, '{"cut off');
     assert.strictEqual((await doc).getText(), '{"cut off');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -130,7 +130,7 @@ describe('errors: every failure gives its kind and an actionable message', () =>
         }
       });
     });
-    await vscode.commands.executeCommand(OPEN_RAW_RESPONSE, body);
+    await vscode.commands.executeCommand(InternalCommands.openRawResponse, body);
     const doc = await opened;
     for (const hidden of ['98765432100', 'Maria', 'eyJhbGciOiJIUzI1NiJ9']) assert.ok(!doc.getText().includes(hidden), `${hidden} shown while hidden`);
     assert.ok(doc.getText().includes('"NEW"'));

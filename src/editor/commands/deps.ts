@@ -1,11 +1,10 @@
 /** What the commands need from the rest of the editor (built once by the composition root). */
 import type * as vscode from 'vscode';
-import type { ProcessTree } from '../tree';
-import type { Background, Lookups, Privacy, ShowProcess } from '../services';
+import type { Background, Lookups, Privacy, ProcessView, ShowProcess } from '../services';
 
 export interface CommandDeps {
   readonly lookups: Lookups;
-  readonly tree: ProcessTree;
+  readonly tree: ProcessView;
   /** Whether personal data is shown (Open Raw JSON masks it otherwise). */
   readonly privacy: Privacy;
   readonly log: vscode.LogOutputChannel;

@@ -1,5 +1,6 @@
 /**
- * The one registration wrapper: every command logs its start, turns known errors into the
+ * The one registration wrapper, for every surface's commands (IDs in ../commandIds.ts): every
+ * command logs its start, turns known errors into the
  * actionable message of `showError` (never awaited: a command settles as soon as its work does),
  * keeps user cancellation silent, and resolves a `ProcessArg` into a `ProcessRef`.
  */
@@ -9,8 +10,16 @@ import { normalizeProcessId } from '../../core/processId';
 import { isCancellation, showError } from '../errorMessages';
 import type { Lookups, ProcessRef } from '../services';
 import type { CommandId } from '../commandIds';
-import type { CommandDeps } from './deps';
 import { askForProcessId } from './prompt';
+
+/**
+ * What the wrapper needs, and all any surface must give to register a command through it: the log,
+ * and the profiles (to name the one an error is about, and to ask for an ID in the active one).
+ */
+export interface CommandContext {
+  readonly lookups: Pick<Lookups, 'profile' | 'activeProfile'>;
+  readonly log: vscode.LogOutputChannel;
+}
 
 function isRefLike(value: unknown): value is ProcessRef {
   if (typeof value !== 'object' || value === null) return false;
@@ -36,7 +45,7 @@ export function toProcessRef(arg: unknown, lookups: Pick<Lookups, 'activeProfile
   return { id, profileId: candidate.profileId };
 }
 
-function report(deps: CommandDeps, command: CommandId, err: unknown, ref: ProcessRef | undefined): void {
+function report(deps: CommandContext, command: CommandId, err: unknown, ref: ProcessRef | undefined): void {
   if (isCancellation(err)) {
     deps.log.debug(`${command}: cancelled`);
     return;
@@ -49,7 +58,7 @@ function report(deps: CommandDeps, command: CommandId, err: unknown, ref: Proces
 
 /** A command that takes no process. Resolves to the handler's value, or undefined after an error. */
 export function registerCommand<R>(
-  deps: CommandDeps,
+  deps: CommandContext,
   command: CommandId,
   run: (...args: unknown[]) => Promise<R>,
 ): vscode.Disposable {
@@ -70,7 +79,7 @@ export function registerCommand<R>(
  * or the clipboard).
  */
 export function registerProcessCommand<R>(
-  deps: CommandDeps,
+  deps: CommandContext,
   command: CommandId,
   run: (ref: ProcessRef) => Promise<R>,
   withoutArg?: () => Promise<R>,

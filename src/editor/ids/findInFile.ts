@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { scanFileForProcessIds } from '../../core/idStream';
 import { Commands } from '../commandIds';
+import { registerCommand } from '../commands/register';
 import { isCancellation } from '../errorMessages';
 import { redact } from '../log';
 import type { Lookups, ShowProcess } from '../services';
@@ -37,7 +38,8 @@ interface IdItem extends vscode.QuickPickItem {
 }
 
 export function registerFindInFile(deps: FindInFileDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.findProcessIdsInFile, async (arg?: unknown) => {
+  return registerCommand(deps, Commands.findProcessIdsInFile, async (arg?: unknown) => {
+    // A file that cannot be read says so in its own words; the wrapper handles the rest.
     try {
       const uri = arg instanceof vscode.Uri ? arg : await pickTarget();
       if (!uri) return;

@@ -17,7 +17,7 @@ import { mediaNotFound } from './mediaNotFound';
 import { Disposable } from '../lifecycle';
 import { redact } from '../log';
 import type { PresentedError, ProcessRef } from '../services';
-import type { PanelDeps } from './index';
+import type { PanelDeps } from './deps';
 import { isSettled } from '../watch/service';
 import { buildViewModel, type HeldMedia } from './viewModel';
 import { documentUrl, openExactly, saveTarget } from './files';

@@ -3,24 +3,10 @@
  * (restores panels after a window reload) and returns `showProcess`, the single entry point every
  * surface uses to open or reveal the panel of a process.
  */
-import type * as vscode from 'vscode';
-import type { Lookups, Privacy, Watches } from '../services';
+import type { PanelDeps } from './deps';
 import { ProcessPanels } from './panel';
 
-export type { ProcessPanels };
-
-export interface PanelDeps {
-  readonly extensionUri: vscode.Uri;
-  readonly lookups: Lookups;
-  readonly privacy: Privacy;
-  readonly log: vscode.LogOutputChannel;
-  /** When given, an unfinished process gets a Watch button (idcloud.watch / idcloud.unwatch). */
-  readonly watches?: Pick<Watches, 'isWatched' | 'onDidChange'>;
-  /** Test seams: default to opening the URL string in the system browser, vscode.window.showSaveDialog and Date.now. */
-  readonly openExternal?: (url: string) => Thenable<boolean>;
-  readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
-  readonly now?: () => number;
-}
+export type { PanelDeps, ProcessPanels };
 
 /** The panels (a Disposable: push it into context.subscriptions) with their `showProcess`. */
 export function createProcessPanels(deps: PanelDeps): ProcessPanels {

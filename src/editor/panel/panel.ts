@@ -10,7 +10,7 @@ import { isPanelState } from '../../protocol';
 import { Disposable } from '../lifecycle';
 import type { ProcessRef, ShowProcess } from '../services';
 import { panelHtml, webviewOptions } from './html';
-import type { PanelDeps } from './index';
+import type { PanelDeps } from './deps';
 import { PanelController } from './controller';
 
 export const PANEL_VIEW_TYPE = 'idcloud.process';

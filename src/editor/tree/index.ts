@@ -1,7 +1,7 @@
 /** The Processes view: history, provider and TreeView, with what the commands need. */
 import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle';
-import type { Lookups, Privacy, ProcessRef, Profile, Watches } from '../services';
+import type { Lookups, Privacy, ProcessRef, ProcessView, Profile, Watches } from '../services';
 import { ProcessHistory } from './history';
 import { ProcessTreeProvider } from './provider';
 
@@ -17,17 +17,12 @@ export interface TreeDeps {
   readonly watches?: Pick<Watches, 'isWatched' | 'onDidChange'>;
 }
 
-export interface ProcessTree {
+/** The ProcessView the commands drive, with what the composition root and the tests also reach. */
+export interface ProcessTree extends ProcessView {
   dispose(): void;
   readonly history: ProcessHistory;
   /** The view's data provider (tests walk it with getChildren/getTreeItem). */
   readonly provider: ProcessTreeProvider;
-  /** Shows the node of `ref` (which the history must hold) selected, without taking focus. */
-  reveal(ref: ProcessRef): Promise<void>;
-  /** Forgets the last failure of `ref` (before a refresh). */
-  forget(ref: ProcessRef): void;
-  /** Fetches again every process the tree has shown. */
-  refreshAll(): Promise<void>;
 }
 
 function viewDescription(profile: Profile): string {
