@@ -56,9 +56,9 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
   const log = createLog();
-  const profiles = new ProfileService(context.workspaceState, log);
+  const emulator = new EmulatorHost(loadEmulator, log);
+  const profiles = new ProfileService(context.workspaceState, log, emulator.onDidStart);
   const credentials = new CredentialStore(context.secrets);
-  const emulator = new EmulatorHost(loadEmulator, (endpoints) => { profiles.setEmulatorEndpoints(endpoints); }, log);
   const background = new BackgroundPolicy({ profile: (id) => profiles.profile(id), credentials, onDidChangeProfiles: profiles.onDidChangeProfiles });
   const lookups = new LookupService({ profiles, credentials, emulator, loadNetwork, log, background });
   const privacy = new PrivacyState();
@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels,
     new IdSurfacesController({ lookups, background, showProcess: panels.showProcess, log }),
     registerCommands(commands),
-    registerProfileCommands({ commands, profiles, credentials, privacy, lookups }),
+    registerProfileCommands({ commands, profiles, credentials, privacy, connections: lookups }),
     registerRawResponse({ privacy, lookups, log }),
     webhooks,
     secretScan,

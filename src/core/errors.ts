@@ -21,7 +21,9 @@ export type IdCloudErrorKind =
   | 'timeout'
   | 'unexpectedResponse'
   | 'token'
-  | 'cancelled';
+  | 'cancelled'
+  | 'unknownProfile'
+  | 'invalidKey';
 
 export abstract class IdCloudError extends Error {
   abstract readonly kind: IdCloudErrorKind;
@@ -40,7 +42,7 @@ export abstract class IdCloudError extends Error {
 
 const KINDS: ReadonlySet<string> = new Set<IdCloudErrorKind>([
   'invalidId', 'unauthorized', 'forbidden', 'notFound', 'rateLimited', 'server',
-  'network', 'timeout', 'unexpectedResponse', 'token', 'cancelled',
+  'network', 'timeout', 'unexpectedResponse', 'token', 'cancelled', 'unknownProfile', 'invalidKey',
 ]);
 
 /** True for an IdCloudError from either bundle. */
@@ -159,5 +161,24 @@ export class CancelledError extends IdCloudError {
   readonly kind = 'cancelled';
   constructor() {
     super('cancelled');
+  }
+}
+
+/** A profile ID that names no profile (a custom profile removed from the settings since). */
+export class UnknownProfileError extends IdCloudError {
+  readonly kind = 'unknownProfile';
+  constructor(readonly profileId: string) {
+    super(`no profile "${profileId}"`);
+  }
+}
+
+export type InvalidKeyReason = 'tooLarge' | 'unusable';
+
+/** A service account's private key that cannot be used: a file too large to be one, or what validatePrivateKey says. */
+export class InvalidKeyError extends IdCloudError {
+  readonly kind = 'invalidKey';
+  /** For 'tooLarge' the file's name, for 'unusable' the English reason. */
+  constructor(readonly reason: InvalidKeyReason, readonly detail: string) {
+    super(`private key ${reason === 'tooLarge' ? 'file too large' : 'not usable'}: ${detail}`);
   }
 }

@@ -28,6 +28,11 @@ export interface ProcessLookupOptions {
   readonly failureBackoffMs?: number;
   /** The longest wait after repeated failures. Default 600 000. */
   readonly maxFailureBackoffMs?: number;
+  /**
+   * Told once per request that reached the source (not per waiter), after its answer is stored or
+   * its failure remembered, so a listener that peeks sees it. Not for a cancelled request.
+   */
+  readonly onFetch?: (id: string) => void;
 }
 
 export interface GetOptions {
@@ -168,14 +173,21 @@ export class ProcessLookup {
     const controller = new AbortController();
     const promise = this.options
       .source()
-      .then((source) => source.getProcess(key, { signal: controller.signal }))
       .then(
-        (value) => {
-          this.store(key, value);
-          return value;
-        },
+        (source) => source.getProcess(key, { signal: controller.signal }).then(
+          (value) => {
+            this.store(key, value);
+            this.options.onFetch?.(key);
+            return value;
+          },
+          (e: unknown) => {
+            this.remember(key, e);
+            if (!(isIdCloudError(e) && e.kind === 'cancelled')) this.options.onFetch?.(key);
+            throw e;
+          },
+        ),
         (e: unknown) => {
-          this.remember(key, e);
+          this.remember(key, e); // no source (no credentials, the emulator did not start): nothing was fetched
           throw e;
         },
       )

@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import {
   isIdCloudError, tlsProblem,
-  type CancelledError, type ForbiddenError, type InvalidProcessIdError, type NetworkError, type NotFoundError,
-  type RateLimitedError, type ServerError, type TimeoutError, type TokenError, type UnauthorizedError,
-  type UnexpectedResponseError,
+  type CancelledError, type ForbiddenError, type InvalidKeyError, type InvalidProcessIdError, type NetworkError,
+  type NotFoundError, type RateLimitedError, type ServerError, type TimeoutError, type TokenError,
+  type UnauthorizedError, type UnexpectedResponseError, type UnknownProfileError,
 } from '../core/errors';
 import { Commands, InternalCommands } from './commandIds';
 import { inert } from './ids/summaryText';
@@ -103,7 +103,8 @@ function network(err: NetworkError, p: Profile): string {
 /** Every concrete error, so `switch (err.kind)` narrows to its fields. */
 type KnownError =
   | InvalidProcessIdError | UnauthorizedError | ForbiddenError | NotFoundError | RateLimitedError | ServerError
-  | NetworkError | TimeoutError | UnexpectedResponseError | TokenError | CancelledError;
+  | NetworkError | TimeoutError | UnexpectedResponseError | TokenError | CancelledError | UnknownProfileError
+  | InvalidKeyError;
 
 function present(err: KnownError, ctx: ErrorContext): PresentedError {
   const p = ctx.profile;
@@ -150,6 +151,18 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
       return {
         message: vscode.l10n.t('{0} sent a response this extension cannot read ({1}).', p.label, err.reason),
         actions: [action(vscode.l10n.t('Open Raw Response'), InternalCommands.openRawResponse, err.body), showLog()],
+      };
+    case 'unknownProfile':
+      return {
+        message: vscode.l10n.t('There is no profile "{0}" any more: it was removed from idcloud.customProfiles.', err.profileId),
+        actions: [openSettings('idcloud.customProfiles')],
+      };
+    case 'invalidKey':
+      return {
+        message: err.reason === 'tooLarge'
+          ? vscode.l10n.t('{0} is too large to be a private key. Choose the service account\'s .pem file.', err.detail)
+          : vscode.l10n.t('Not usable: {0}.', err.detail),
+        actions: [],
       };
   }
 }

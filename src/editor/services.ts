@@ -1,10 +1,13 @@
 /**
- * The contracts between the editor surfaces (commands, tree, panel, hovers/lenses/links).
- * Implemented by src/editor/profiles (profiles, lookups), src/editor/errorMessages.ts
- * (presentError) and src/editor/panel (showProcess). Surfaces depend on these interfaces only.
+ * The contracts between the editor's session services and its surfaces (commands, tree, panel,
+ * hovers/lenses/links, watch, triage, webhooks). Implemented by src/editor/session (lookups,
+ * connections, background policy, privacy, emulator endpoints), src/editor/profiles (profiles),
+ * src/editor/tree (ProcessView), src/editor/errorMessages.ts (presentError) and src/editor/panel
+ * (showProcess). Surfaces depend on these interfaces only.
  */
 import type * as vscode from 'vscode';
 import type { BackgroundBlock } from '../core/background';
+import type { IdCloudClient, PastedTokenSource, ServiceAccountTokenSource } from '../core/network';
 import type { FetchedProcess, MediaFile } from '../core/types';
 
 export type { BackgroundBlock };
@@ -18,6 +21,12 @@ export interface Profile {
   readonly apiBaseUrl: string; // no trailing slash; for the emulator, known once it started
   readonly identityUrl: string; // no trailing slash
   readonly production: boolean; // warning colour, confirmation, label on every result
+}
+
+/** Where the in-process emulator listens, once it started (src/editor/session/emulatorHost.ts publishes it). */
+export interface EmulatorEndpoints {
+  readonly apiBaseUrl: string;
+  readonly identityUrl: string;
 }
 
 /** A process as the user refers to it: an ID in a profile. */
@@ -85,6 +94,21 @@ export interface Lookups {
   hasCredentials(profileId: string): Promise<boolean>;
   getSelfie(ref: ProcessRef, options?: LookupOptions): Promise<MediaFile>;
   getEvidenceSet(ref: ProcessRef, options?: LookupOptions): Promise<MediaFile>;
+}
+
+/** How one profile reaches IDCloud (opened by src/editor/session/connection.ts; type-only here: no undici). */
+export interface Connection {
+  readonly apiBaseUrl: string;
+  readonly identityUrl: string;
+  readonly tokenSource: ServiceAccountTokenSource | PastedTokenSource;
+  readonly client: IdCloudClient;
+  /** Closes the connection's own proxy/TLS dispatchers (the global one is left alone). */
+  close(): void;
+}
+
+/** Each profile's one shared connection (Test Connection renews the token its lookups use through it). */
+export interface Connections {
+  connection(profileId: string): Promise<Connection>;
 }
 
 /** Whether personal data (CPF, names, birth dates, document numbers, selfie) is shown unmasked. */

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
-import { isIdCloudError, NetworkError, UnauthorizedError } from '../../src/core/errors';
+import { InvalidKeyError, isIdCloudError, NetworkError, UnauthorizedError } from '../../src/core/errors';
 import { Commands, InternalCommands } from '../../src/editor/commandIds';
 import { presentError } from '../../src/editor/errorMessages';
 import type { PresentedError, ProcessRef } from '../../src/editor/services';
@@ -200,6 +200,16 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     assert.strictEqual(await vscode.commands.executeCommand(Commands.testConnection, FAULTS), undefined);
     const shown = presentError(new UnauthorizedError('expired', 'Jwt is expired'), { profile: profileOf(api, FAULTS) });
     assert.match(shown.message, /The access token for Emulator faults has expired/);
+  });
+
+  it('a profile removed from the settings, and a key file that is no key: each says what to do', async () => {
+    const gone = await failure(api.lookups.get(ref(UNKNOWN_PROCESS_ID, 'removed-profile')), 'unknownProfile', FAULTS);
+    assert.match(gone.message, /There is no profile "removed-profile" any more: it was removed from idcloud\.customProfiles/);
+    assert.deepStrictEqual(gone.actions.map((a) => a.arguments), [['idcloud.customProfiles']]);
+    const big = presentError(new InvalidKeyError('tooLarge', 'backup.tar'), { profile: profileOf(api, FAULTS) });
+    assert.match(big.message, /backup\.tar is too large to be a private key\. Choose the service account's \.pem file/);
+    const unusable = presentError(new InvalidKeyError('unusable', 'the key is encrypted with a passphrase; export it unencrypted'), { profile: profileOf(api, FAULTS) });
+    assert.match(unusable.message, /^Not usable: the key is encrypted with a passphrase/);
   });
 
   it('a gateway that echoes the token: no part of it reaches the screen (API 401 and identity error_description)', async () => {

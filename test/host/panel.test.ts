@@ -78,9 +78,9 @@ interface Harness {
 
 function makeHarness(): Harness {
   const log = new RecordingLog();
-  const profiles = new ProfileService(new MemoryMemento(), log);
+  const host = new EmulatorHost(() => emulator, log);
+  const profiles = new ProfileService(new MemoryMemento(), log, host.onDidStart);
   const credentials = new CredentialStore(new MemorySecrets());
-  const host = new EmulatorHost(() => emulator, (e) => { profiles.setEmulatorEndpoints(e); }, log);
   const background = new BackgroundPolicy({ profile: (id) => profiles.profile(id), credentials, onDidChangeProfiles: profiles.onDidChangeProfiles });
   const lookups = new LookupService({ profiles, credentials, emulator: host, loadNetwork: () => network, log, background });
   const privacy = new PrivacyState();

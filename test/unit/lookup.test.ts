@@ -204,4 +204,30 @@ describe('ProcessLookup', () => {
     const l = new ProcessLookup({ source: () => Promise.reject(new Error('bundle missing')) });
     await assert.rejects(Promise.all([l.get(A), l.get(A)]), /bundle missing/);
   });
+
+  it('reports each fetch once, after storing it, and no fetch that was cancelled or never made', async () => {
+    const seen: { id: string; cached: boolean }[] = [];
+    const l: ProcessLookup = lookup({ onFetch: (id) => seen.push({ id, cached: l.peek(id) !== undefined }) });
+    const waiters = [l.get(A), l.get(A.toUpperCase()), l.get(A)];
+    await flush();
+    source.last().resolve(fetched(A, 'PROCESS_STATE_FINISHED'));
+    await Promise.all(waiters);
+    assert.deepEqual(seen, [{ id: A, cached: true }]);
+
+    const failing = l.get(B);
+    await flush();
+    source.last().reject(new ServerError(500, 99999, 'Internal failure! Try again later'));
+    await assert.rejects(failing);
+    assert.deepEqual(seen.map((s) => s.id), [A, B]);
+
+    const quitter = new AbortController();
+    const left = l.get(B, { signal: quitter.signal, force: true });
+    await flush();
+    quitter.abort();
+    await assert.rejects(left, CancelledError);
+    await flush();
+    const noSource = new ProcessLookup({ source: () => Promise.reject(new Error('bundle missing')), onFetch: (id) => seen.push({ id, cached: false }) });
+    await assert.rejects(noSource.get(A), /bundle missing/);
+    assert.deepEqual(seen.map((s) => s.id), [A, B]);
+  });
 });

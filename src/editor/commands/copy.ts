@@ -6,6 +6,7 @@
  * revealed — and for a production profile only after a modal confirmation.
  */
 import * as vscode from 'vscode';
+import { UnknownProfileError } from '../../core/errors';
 import type { FetchedProcess } from '../../core/types';
 import type { ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
@@ -37,7 +38,7 @@ async function apiBaseUrl(deps: CommandDeps, ref: ProcessRef): Promise<string> {
   if (known) return known;
   await fetchWithProgress(deps, ref);
   const started = deps.lookups.profile(ref.profileId)?.apiBaseUrl;
-  if (!started) throw new Error(`profile ${ref.profileId} has no API base URL`);
+  if (!started) throw new UnknownProfileError(ref.profileId); // removed while it was looked up
   return started;
 }
 

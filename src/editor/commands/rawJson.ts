@@ -7,6 +7,7 @@
  * the cached answer, and fetches only where the Background policy allows (never in Restricted Mode).
  */
 import * as vscode from 'vscode';
+import { InvalidProcessIdError } from '../../core/errors';
 import { maskValue } from '../../core/mask';
 import { documentRows } from '../../core/model';
 import { isProcessId } from '../../core/processId';
@@ -80,7 +81,7 @@ class RawJsonProvider implements vscode.TextDocumentContentProvider, vscode.Disp
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const ref = refFromRawJsonUri(uri);
-    if (ref === undefined) throw new Error(`not a process document: ${uri.path}`);
+    if (ref === undefined) throw new InvalidProcessIdError(uri.path.slice(0, 64)); // not /<profile>/<process id>.json
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => {
       abort.abort();

@@ -6,6 +6,7 @@
  * credentials of the other kind are replaced only after a modal confirmation.
  */
 import * as vscode from 'vscode';
+import { InvalidKeyError } from '../../core/errors';
 import { validatePrivateKey } from '../../core/jwt';
 import { tokenShape } from '../../core/tokenShape';
 import { formatDateTime } from '../../core/localeFormat';
@@ -90,7 +91,7 @@ async function readKeyFile(): Promise<string | undefined> {
   const uri = uris?.[0];
   if (!uri) return undefined;
   const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.size > MAX_KEY_FILE_BYTES) throw new Error(vscode.l10n.t('{0} is too large to be a private key.', uri.path.split('/').pop() ?? ''));
+  if (stat.size > MAX_KEY_FILE_BYTES) throw new InvalidKeyError('tooLarge', uri.path.split('/').pop() ?? '');
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
@@ -106,8 +107,8 @@ async function askServiceAccount(profile: Profile, previous: Credentials | undef
   if (fromFile) {
     pem = await readKeyFile();
     if (pem === undefined) return undefined;
-    const problem = keyProblem(pem);
-    if (problem !== undefined) throw new Error(problem);
+    const checked = validatePrivateKey(pem);
+    if (!checked.ok) throw new InvalidKeyError('unusable', checked.reason);
   } else {
     const pasted = await vscode.window.showInputBox({
       title,

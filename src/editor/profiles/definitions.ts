@@ -7,9 +7,12 @@ import type { Profile } from '../services';
 
 export const EMULATOR_PROFILE_ID = 'emulator';
 
-/** Built-in profiles. The emulator's URLs are known only once it has started. */
+/** The Local emulator, the profile of a fresh install. Its URLs are known only once it has started. */
+export const EMULATOR_PROFILE: Profile = { id: EMULATOR_PROFILE_ID, label: 'Local emulator', kind: 'emulator', apiBaseUrl: '', identityUrl: '', production: false };
+
+/** Built-in profiles. */
 export const BUILTIN_PROFILES: readonly Profile[] = [
-  { id: EMULATOR_PROFILE_ID, label: 'Local emulator', kind: 'emulator', apiBaseUrl: '', identityUrl: '', production: false },
+  EMULATOR_PROFILE,
   {
     id: 'sandbox',
     label: 'Sandbox',

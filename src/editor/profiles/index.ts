@@ -3,24 +3,22 @@
  * Show Log and Toggle Personal Data, through the commands' one registration wrapper.
  */
 import * as vscode from 'vscode';
-import { registerCommand } from '../commands/register';
-import type { CommandDeps } from '../commands/deps';
 import { Commands } from '../commandIds';
+import { type CommandContext, registerCommand } from '../commands/register';
 import { showError } from '../errorMessages';
-import type { Privacy } from '../services';
+import type { Connections, Privacy } from '../services';
 import type { CredentialStore } from './credentials';
 import { clearCredentials, pickProfile, setCredentials } from './credentialFlows';
 import type { ProfileService } from './profileService';
-import type { LookupService } from '../session/lookupService';
 import { switchProfile } from './switchProfile';
 import { testConnection, type ConnectionReport } from './testConnection';
 
 export interface ProfileCommandDeps {
-  readonly commands: CommandDeps;
+  readonly commands: CommandContext;
   readonly profiles: ProfileService;
   readonly credentials: CredentialStore;
   readonly privacy: Privacy;
-  readonly lookups: LookupService;
+  readonly connections: Connections;
 }
 
 function minutesUntil(at: number | undefined): string {
@@ -38,7 +36,7 @@ async function runTestConnection(deps: ProfileCommandDeps, arg: unknown): Promis
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => { abort.abort(); });
         try {
-          return await testConnection(profile, await deps.lookups.connection(profile.id), abort.signal);
+          return await testConnection(profile, await deps.connections.connection(profile.id), abort.signal);
         } finally {
           sub.dispose();
         }

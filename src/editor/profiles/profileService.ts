@@ -5,16 +5,12 @@
  * value of `idcloud.customProfiles`: a repository's .vscode/settings.json cannot add or redirect one.
  */
 import * as vscode from 'vscode';
+import { UnknownProfileError } from '../../core/errors';
 import { Disposable } from '../lifecycle';
-import type { Profile } from '../services';
-import { BUILTIN_PROFILES, EMULATOR_PROFILE_ID, parseCustomProfiles } from './definitions';
+import type { EmulatorEndpoints, Profile } from '../services';
+import { BUILTIN_PROFILES, EMULATOR_PROFILE, EMULATOR_PROFILE_ID, parseCustomProfiles } from './definitions';
 
 const ACTIVE_KEY = 'idcloud.activeProfile';
-
-export interface EmulatorEndpoints {
-  readonly apiBaseUrl: string;
-  readonly identityUrl: string;
-}
 
 function localised(p: Profile): Profile {
   switch (p.kind) {
@@ -43,9 +39,13 @@ export class ProfileService extends Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    /** The in-process emulator started: its profile now has URLs. */
+    onDidStartEmulator: vscode.Event<EmulatorEndpoints>,
   ) {
     super();
     this.custom = this.readCustom();
+    // Where a running emulator listens is not a change of profile: no event, nothing to drop.
+    this._register(onDidStartEmulator((endpoints) => { this.emulator = endpoints; }));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('idcloud.customProfiles')) this.update(() => (this.custom = this.readCustom()));
     }));
@@ -67,7 +67,7 @@ export class ProfileService extends Disposable {
 
   async setActive(id: string): Promise<Profile> {
     const next = this.profile(id);
-    if (!next) throw new Error(`no profile "${id}"`);
+    if (!next) throw new UnknownProfileError(id);
     const before = this.active();
     await this.state.update(ACTIVE_KEY, id);
     if (before.id !== next.id) {
@@ -77,15 +77,8 @@ export class ProfileService extends Disposable {
     return next;
   }
 
-  /** The in-process emulator started (or stopped): its profile now has URLs. */
-  setEmulatorEndpoints(endpoints: EmulatorEndpoints | undefined): void {
-    this.update(() => (this.emulator = endpoints));
-  }
-
   private emulatorProfile(): Profile {
-    const builtin = BUILTIN_PROFILES.find((p) => p.id === EMULATOR_PROFILE_ID);
-    if (!builtin) throw new Error('the emulator profile is missing');
-    return this.withEndpoints(localised(builtin));
+    return this.withEndpoints(localised(EMULATOR_PROFILE));
   }
 
   private withEndpoints(p: Profile): Profile {
@@ -104,9 +97,7 @@ export class ProfileService extends Disposable {
     });
     if (changed.length > 0 || after.length !== before.length) this._onDidChangeProfiles.fire(changed);
     const activeAfter = this.active();
-    // The emulator's URLs appearing when it starts is not a change of profile for the surfaces.
-    const redefined = activeAfter.kind !== 'emulator' && !sameProfile(activeAfter, activeBefore);
-    if (activeAfter.id !== activeBefore.id || redefined) this._onDidChangeActiveProfile.fire(activeAfter);
+    if (activeAfter.id !== activeBefore.id || !sameProfile(activeAfter, activeBefore)) this._onDidChangeActiveProfile.fire(activeAfter);
   }
 
   private readCustom(): Profile[] {

@@ -5,8 +5,7 @@
  */
 import { randomUUID } from 'crypto';
 import { isIdCloudError, UnauthorizedError } from '../../core/errors';
-import type { Profile } from '../services';
-import type { Connection } from '../session/connection';
+import type { Connection, Profile } from '../services';
 
 export interface ConnectionReport {
   readonly profileId: string;

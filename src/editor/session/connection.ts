@@ -6,10 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { UnauthorizedError } from '../../core/errors';
-import type { IdCloudClient, PastedTokenSource, ProxySettings, ServiceAccountTokenSource, TrustedCertificates } from '../../core/network';
+import type { PastedTokenSource, ProxySettings, ServiceAccountTokenSource, TrustedCertificates } from '../../core/network';
 import type { ClientEvent } from '../../core/client';
 import { redact } from '../log';
-import type { Profile } from '../services';
+import type { Connection, Profile } from '../services';
 import type { CredentialStore } from '../profiles/credentials';
 import type { EmulatorHost } from './emulatorHost';
 import type { NetworkModule } from './bundles';
@@ -19,15 +19,6 @@ export interface ConnectionDeps {
   readonly emulator: EmulatorHost;
   readonly loadNetwork: () => NetworkModule;
   readonly log: vscode.LogOutputChannel;
-}
-
-export interface Connection {
-  readonly apiBaseUrl: string;
-  readonly identityUrl: string;
-  readonly tokenSource: ServiceAccountTokenSource | PastedTokenSource;
-  readonly client: IdCloudClient;
-  /** Closes the connection's own proxy/TLS dispatchers (the global one is left alone). */
-  close(): void;
 }
 
 function settings(): { timeoutMs: number; rateLimitPerSecond: number } {

@@ -3,9 +3,10 @@
  * that needs it (never at activation), on 127.0.0.1 and a free port, and stopped with the extension.
  */
 import * as vscode from 'vscode';
+import { CancelledError } from '../../core/errors';
 import type { ServiceAccount } from '../../core/jwt';
+import type { EmulatorEndpoints } from '../services';
 import type { EmulatorModule } from './bundles';
-import type { EmulatorEndpoints } from '../profiles/profileService';
 
 export interface RunningEmulator extends EmulatorEndpoints {
   readonly serviceAccount: ServiceAccount;
@@ -16,16 +17,18 @@ type Started = Awaited<ReturnType<EmulatorModule['startEmulator']>>;
 export class EmulatorHost implements vscode.Disposable {
   private starting: Promise<Started> | undefined;
   private disposed = false;
+  private readonly _onDidStart = new vscode.EventEmitter<EmulatorEndpoints>();
+  /** Where the emulator listens, once it started (the Local emulator profile takes its URLs from it). */
+  readonly onDidStart = this._onDidStart.event;
 
   constructor(
     private readonly load: () => EmulatorModule,
-    private readonly onEndpoints: (endpoints: EmulatorEndpoints | undefined) => void,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
   /** The running emulator, started once; a failed start is retried by the next call. */
   async start(): Promise<RunningEmulator> {
-    if (this.disposed) throw new Error('the extension is shutting down');
+    if (this.disposed) throw new CancelledError(); // the extension is shutting down: nobody to tell
     this.starting ??= this.launch();
     const { apiBaseUrl, identityUrl, serviceAccount } = await this.starting;
     return { apiBaseUrl, identityUrl, serviceAccount };
@@ -43,10 +46,10 @@ export class EmulatorHost implements vscode.Disposable {
       });
       if (this.disposed) {
         await running.close();
-        throw new Error('the extension is shutting down');
+        throw new CancelledError(); // the extension is shutting down: nobody to tell
       }
       this.log.info(`local emulator listening at ${running.apiBaseUrl}`);
-      this.onEndpoints({ apiBaseUrl: running.apiBaseUrl, identityUrl: running.identityUrl });
+      this._onDidStart.fire({ apiBaseUrl: running.apiBaseUrl, identityUrl: running.identityUrl });
       return running;
     } catch (e) {
       this.starting = undefined;
@@ -59,6 +62,7 @@ export class EmulatorHost implements vscode.Disposable {
     const starting = this.starting;
     this.starting = undefined;
     void starting?.then((running) => running.close()).catch(() => undefined);
+    this._onDidStart.dispose();
   }
 }
 

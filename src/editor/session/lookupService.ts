@@ -1,6 +1,7 @@
 /**
- * The `Lookups` every surface uses: one ProcessLookup (cache, coalescing) per profile, in front of
- * one client per profile, both created on first use. The client is rebuilt when the profile's
+ * The `Lookups` every surface uses: a ProfileSession per profile, created on first use, holding one
+ * ProcessLookup (cache, coalescing) in front of one client. The ProcessLookup reports each network
+ * fetch it stored (onDidFetch), once per fetch, not per waiter. The client is rebuilt when the profile's
  * credentials or the network settings change; the cache is dropped with the credentials (another
  * account may not see the same processes) and with the profile's URLs.
  * A production profile asks once per window before its first explicit lookup (after checking that
@@ -8,12 +9,12 @@
  * Background policy and never ask.
  */
 import * as vscode from 'vscode';
-import { CancelledError, UnauthorizedError } from '../../core/errors';
+import { CancelledError, UnauthorizedError, UnknownProfileError } from '../../core/errors';
 import { ProcessLookup } from '../../core/lookup';
 import type { FetchedProcess, MediaFile } from '../../core/types';
 import { Disposable } from '../lifecycle';
-import type { Background, LookupOptions, Lookups, ProcessRef, Profile } from '../services';
-import { openConnection, type Connection, type ConnectionDeps } from './connection';
+import type { Background, Connection, Connections, LookupOptions, Lookups, ProcessRef, Profile } from '../services';
+import { openConnection, type ConnectionDeps } from './connection';
 import type { ProfileService } from '../profiles/profileService';
 
 export interface LookupServiceDeps extends ConnectionDeps {
@@ -23,22 +24,15 @@ export interface LookupServiceDeps extends ConnectionDeps {
 
 const NETWORK_SETTINGS = ['idcloud.requestTimeoutSeconds', 'idcloud.rateLimitPerSecond', 'http.proxy', 'http.noProxy', 'http.systemCertificates'];
 
-class ProfileLookup {
+/** One profile's part of the session: its connection (opened on first use) and its ProcessLookup cache. */
+class ProfileSession {
   private connection: Promise<Connection> | undefined;
-  /** IDs whose network fetch settled and was not announced yet: onDidFetch fires once per fetch, not per waiter. */
-  readonly settled = new Set<string>();
   readonly lookup: ProcessLookup;
 
-  constructor(readonly profile: Profile, private readonly deps: ConnectionDeps) {
+  constructor(readonly profile: Profile, private readonly deps: ConnectionDeps, onFetch: (id: string) => void) {
     this.lookup = new ProcessLookup({
-      source: async () => {
-        const { client } = await this.connect();
-        return {
-          getProcess: (id, options) => client.getProcess(id, options).finally(() => {
-            this.settled.add(id);
-          }),
-        };
-      },
+      source: async () => (await this.connect()).client,
+      onFetch,
     });
   }
 
@@ -60,11 +54,11 @@ class ProfileLookup {
   }
 }
 
-export class LookupService extends Disposable implements Lookups {
+export class LookupService extends Disposable implements Lookups, Connections {
   readonly onDidChangeActiveProfile: vscode.Event<Profile>;
   private readonly _onDidFetch = this._register(new vscode.EventEmitter<ProcessRef>());
   readonly onDidFetch = this._onDidFetch.event;
-  private readonly byProfile = new Map<string, ProfileLookup>();
+  private readonly byProfile = new Map<string, ProfileSession>();
   private readonly confirmed = new Set<string>();
   private readonly asking = new Map<string, Promise<boolean>>();
 
@@ -76,8 +70,7 @@ export class LookupService extends Disposable implements Lookups {
       this.byProfile.get(profileId)?.reset(true);
     }));
     this._register(deps.profiles.onDidChangeProfiles((changed) => {
-      // The emulator's URLs appear when it starts; its connection always asks the running emulator.
-      for (const p of changed) if (p.kind !== 'emulator') this.drop(p.id);
+      for (const p of changed) this.drop(p.id);
     }));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (NETWORK_SETTINGS.some((s) => e.affectsConfiguration(s))) for (const entry of this.byProfile.values()) entry.reset(false);
@@ -105,13 +98,7 @@ export class LookupService extends Disposable implements Lookups {
       // Resolve All asked about this very lookup, with the count; the window stays unconfirmed.
       await this.confirm(entry.profile);
     }
-    const key = ref.id.toLowerCase();
-    try {
-      return await entry.lookup.get(key, { signal: options?.signal, force: options?.force, background });
-    } finally {
-      // Here the lookup has stored the answer, so listeners that peek() see it.
-      if (entry.settled.delete(key)) this._onDidFetch.fire({ id: key, profileId: ref.profileId });
-    }
+    return entry.lookup.get(ref.id.toLowerCase(), { signal: options?.signal, force: options?.force, background });
   }
 
   peek(ref: ProcessRef): FetchedProcess | undefined {
@@ -150,12 +137,12 @@ export class LookupService extends Disposable implements Lookups {
     super.dispose();
   }
 
-  private entry(profileId: string): ProfileLookup {
+  private entry(profileId: string): ProfileSession {
     const profile = this.profile(profileId);
-    if (!profile) throw new Error(vscode.l10n.t('There is no profile "{0}" any more: it was removed from idcloud.customProfiles.', profileId));
+    if (!profile) throw new UnknownProfileError(profileId);
     let entry = this.byProfile.get(profileId);
     if (!entry) {
-      entry = new ProfileLookup(profile, this.deps);
+      entry = new ProfileSession(profile, this.deps, (id) => { this._onDidFetch.fire({ id, profileId }); });
       this.byProfile.set(profileId, entry);
     }
     return entry;
