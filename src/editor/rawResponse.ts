@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { OPEN_RAW_RESPONSE } from './errorMessages';
-import { maskBody } from './panel/personal';
+import { maskBody } from '../core/maskJson';
 import type { Privacy } from './services';
 
 const SCHEME = 'idcloud-response';
