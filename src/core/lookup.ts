@@ -10,6 +10,7 @@
  */
 import { abortable } from './abort';
 import { CancelledError, isIdCloudError } from './errors';
+import { isSettled } from './model';
 import type { FetchedProcess, ProcessSource } from './types';
 
 export interface ProcessLookupOptions {
@@ -44,16 +45,6 @@ export interface GetOptions {
    * (an unsettled one too), and a remembered failure is the answer until its backoff has passed.
    */
   readonly background?: boolean;
-}
-
-const STABLE_STATES: ReadonlySet<string> = new Set(['PROCESS_STATE_FINISHED', 'PROCESS_STATE_FAILED', 'PROCESS_STATE_CANCELED']);
-
-/** Whether an answer will not change any more (cached for good; a watch ends on it): not created, awaiting document, an unknown state, or finished without a result. */
-export function isSettled(process: { readonly state?: string; readonly result?: string }): boolean {
-  const state = process.state ?? '';
-  if (!STABLE_STATES.has(state)) return false;
-  const result = process.result ?? '';
-  return state !== 'PROCESS_STATE_FINISHED' || (result !== '' && result !== 'PROCESS_RESULT_UNSPECIFIED');
 }
 
 /** A failure remembered per ID: its error, until when background callers get it, and how many in a row. */

@@ -90,6 +90,16 @@ function verdictOf(state: string, result: string | undefined): Verdict {
   }
 }
 
+const STABLE_STATES: ReadonlySet<string> = new Set(['PROCESS_STATE_FINISHED', 'PROCESS_STATE_FAILED', 'PROCESS_STATE_CANCELED']);
+
+/** Whether an answer will not change any more (cached for good; a watch ends on it): not created, awaiting document, an unknown state, or finished without a result. */
+export function isSettled(process: { readonly state?: string; readonly result?: string }): boolean {
+  const state = process.state ?? '';
+  if (!STABLE_STATES.has(state)) return false;
+  const result = process.result ?? '';
+  return state !== 'PROCESS_STATE_FINISHED' || (result !== '' && result !== 'PROCESS_RESULT_UNSPECIFIED');
+}
+
 export function summarize(p: Process): ProcessSummary {
   const state = p.state ?? '';
   const result = nonEmpty(p.result);

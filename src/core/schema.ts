@@ -18,7 +18,6 @@ import {
 } from './enums';
 import { UnexpectedResponseError } from './errors';
 import { describeIssues, type DroppedValue, parseTolerant } from './schemaIssues';
-import type { MediaFile } from './types';
 
 /** An open enum: the known values type it, any string passes. */
 function open<T extends string>(_known: readonly T[]) {
@@ -181,6 +180,12 @@ function sniff(bytes: Uint8Array): string | undefined {
   if (a === 0xff && b === 0xd8 && c === 0xff) return 'image/jpeg';
   if (a === 0x89 && b === 0x50 && c === 0x4e && d === 0x47) return 'image/png';
   return undefined;
+}
+
+/** Get Selfie / Get Evidence Set, decoded: held in memory, written to disk only on Save. */
+export interface MediaFile {
+  readonly contentType: string; // as sent (normalised to lower case), e.g. image/jpeg, application/pdf
+  readonly bytes: Uint8Array;
 }
 
 /** Selfie / evidence set `{ fileContents: base64, contentType }` → bytes. A content type without a "/" (e.g. "x-pdf") is sniffed. */

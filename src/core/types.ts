@@ -1,8 +1,8 @@
 /** Types shared by the core's two bundles and the editor. Type-only imports: no runtime cost. */
-import type { Process } from './schema';
+import type { MediaFile, Process } from './schema';
 import type { DroppedValue } from './schemaIssues';
 
-export type { Process };
+export type { MediaFile, Process };
 
 /** A Get Process answer as the lookup hands it out. */
 export interface FetchedProcess {
@@ -13,12 +13,6 @@ export interface FetchedProcess {
   readonly fetchedAt: number;
   /** Values of the wrong type that were left out of `process` (shown raw, marked unexpected). */
   readonly unexpected?: readonly DroppedValue[];
-}
-
-/** Get Selfie / Get Evidence Set, decoded: held in memory, written to disk only on Save. */
-export interface MediaFile {
-  readonly contentType: string; // as sent (normalised to lower case), e.g. image/jpeg, application/pdf
-  readonly bytes: Uint8Array;
 }
 
 /** What the client needs from a token source. */

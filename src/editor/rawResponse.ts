@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { InternalCommands } from './commandIds';
 import { type CommandContext, registerCommand } from './commands/register';
-import { maskBody } from './panel/personal';
+import { maskBody } from '../core/maskJson';
 import type { Privacy } from './services';
 
 export interface RawResponseDeps extends CommandContext {

@@ -3,7 +3,7 @@
 // one-pass search side by side. Medians of repeated runs; figures are reported, never asserted.
 import { performance } from 'node:perf_hooks';
 import { maskValue } from '../../src/core/mask';
-import { maskJson } from '../../src/editor/panel/personal';
+import { maskJson } from '../../src/core/maskJson';
 
 const VALUES = 8000;
 

@@ -2,7 +2,8 @@
 // line "N passed, N failed". A failing tier does not stop the next (the counts stay complete)
 // but makes the exit code non-zero; lint and type errors count as failures.
 //   1 static  node esbuild.mjs --tests, eslint . --max-warnings 0, npm run typecheck,
-//             l10n-bundle.mjs --check (the committed English string bundle matches the source)
+//             l10n-bundle.mjs --check (the committed English string bundle matches the source),
+//             house-check.mjs (no import cycle among src files, no src file over 300 lines)
 //   2 unit    mocha --config test/unit/.mocharc.json (plain Node)
 //   3 host    run-host-tests.mjs: mocha inside a real extension host (code-server installed on demand)
 //   4 e2e     run-e2e.mjs: Playwright on the real workbench, then the smoke spec on the installed .vsix
@@ -70,6 +71,7 @@ await tier('static: build, lint, type-check', async () => {
     check('lint', bin('eslint'), ['.', '--max-warnings', '0'], (o) => Number(/✖ (\d+) problems?/.exec(o)?.[1] ?? 0)),
     check('type-check', 'npm', ['run', '--silent', 'typecheck'], (o) => (o.match(/error TS\d+/g) ?? []).length),
     check('l10n bundle', process.execPath, [path.join(ROOT, 'test/harness/l10n-bundle.mjs'), '--check'], () => 1),
+    check('house', process.execPath, [path.join(ROOT, 'test/harness/house-check.mjs')], (o) => (o.match(/^✘ /gm) ?? []).length),
   ]);
   return { passed: steps.reduce((n, x) => n + x.passed, 0), failed: steps.reduce((n, x) => n + x.failed, 0) };
 });

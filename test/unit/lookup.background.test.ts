@@ -1,7 +1,8 @@
 // ProcessLookup for background callers (DESIGN.md §15): unsettled answers served from cache
 // however old, and the per-ID failure backoff, on a fake clock.
 import * as assert from 'node:assert/strict';
-import { isSettled, ProcessLookup, type ProcessLookupOptions } from '../../src/core/lookup';
+import { ProcessLookup, type ProcessLookupOptions } from '../../src/core/lookup';
+import { isSettled } from '../../src/core/model';
 import { CancelledError, RateLimitedError, ServerError } from '../../src/core/errors';
 import type { FetchedProcess } from '../../src/core/types';
 import { A, B, C, D, fetched, flush, ManualSource } from './lookup.helpers';

@@ -13,7 +13,7 @@ import { documentRows } from '../../core/model';
 import { isProcessId } from '../../core/processId';
 import { redact } from '../../core/redact';
 import type { FetchedProcess } from '../../core/types';
-import { maskJson, personalValues } from '../panel/personal';
+import { maskJson, personalValues } from '../../core/maskJson';
 import type { Background, BackgroundBlock, Lookups, Privacy, ProcessRef } from '../services';
 import type { CommandDeps } from './deps';
 import { Commands } from '../commandIds';

@@ -16,7 +16,7 @@ import type {
 import type { PresentedError, ProcessRef, Profile } from '../services';
 import { attentionNote, needsAttention, verdictText } from '../verdictText';
 import { formatSize, selfieDataUrl } from './files';
-import { maskJson, personalValues } from './personal';
+import { maskJson, personalValues } from '../../core/maskJson';
 
 export type HeldMedia =
   | { readonly status: 'idle' | 'loading' }

@@ -13,8 +13,7 @@
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
-import { isSettled as isSettledProcess } from '../../core/lookup';
-import { summarize, type Verdict, VERDICT_LABELS } from '../../core/model';
+import { isSettled as isSettledProcess, summarize, type Verdict, VERDICT_LABELS } from '../../core/model';
 import { isProcessId } from '../../core/processId';
 import type { FetchedProcess } from '../../core/types';
 import { type CheckResult, type PollerClock, type WatchEnd, WatchPoller } from '../../core/watchPoller';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { documentRows } from '../../src/core/model';
 import { maskValue } from '../../src/core/mask';
 import { parseProcessResponse } from '../../src/core/schema';
-import { maskBody, maskJson, personalValues } from '../../src/editor/panel/personal';
+import { maskBody, maskJson, personalValues } from '../../src/core/maskJson';
 import { REFERENCE_EXAMPLE } from '../../src/emulator/reference';
 
 const REFERENCE_BODY = { process: REFERENCE_EXAMPLE };

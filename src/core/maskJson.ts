@@ -5,10 +5,10 @@
  * occur in the response — as a whole value or inside a longer string (a clientReference that
  * embeds the CPF) — so the JSON tree is as safe on a shared screen as the rest of the panel.
  */
-import { maskValue } from '../../core/mask';
-import { Needles } from '../../core/needles';
-import { redact } from '../../core/redact';
-import type { Process } from '../../core/types';
+import { maskValue } from './mask';
+import { Needles } from './needles';
+import { redact } from './redact';
+import type { Process } from './types';
 
 /** Person fields that describe the journey, not the person. */
 const NOT_PERSONAL = new Set(['duiType', 'notifications', 'notificationChannel']);
