@@ -2,7 +2,9 @@
 //   pass 1  every test/e2e/*.spec.ts with the extension from the dev path
 //   pass 2  smoke.spec.ts against the packaged extension: `npm run package`, the .vsix installed
 //           with code-server's --install-extension into a temp extensions dir, no dev path, so a
-//           broken .vscodeignore or a missing bundle fails here
+//           broken .vscodeignore or a missing bundle fails here; before it, lib/vsix-contents.mjs
+//           checks the .vsix's files (the user README, both languages, no developer material) and
+//           the installed manifest (localised, with its walkthrough), one count per check
 //   demo    demo-check.mjs: `npm run demo` serves a working editor and Ctrl+C leaves nothing behind
 // Key screens land in test-results/<name>.png; --update-screenshots copies them to
 // media/screenshots/ for the README (also after a run narrowed to some specs). Playwright's temp
@@ -14,6 +16,7 @@ import path from 'node:path';
 import {
   ensureCodeServer, exitOnSignals, installVsix, isolatedEnv, makeTmp, reportCounts, RESULTS_DIR, ROOT, run, runNode, secs,
 } from './lib/harness.mjs';
+import { checkPackagedExtension } from './lib/vsix-contents.mjs';
 
 exitOnSignals();
 const argv = process.argv.slice(2);
@@ -88,7 +91,14 @@ if (packaged) {
     console.error(e instanceof Error ? e.message : e);
     failed += 1;
   }
-  if (extensionsDir) await playwright('vsix', ['smoke.spec.ts'], { HARNESS_EXTENSIONS_DIR: extensionsDir });
+  if (extensionsDir) {
+    for (const { name, problems } of checkPackagedExtension(VSIX, extensionsDir)) {
+      console.log(`vsix: ${problems.length ? '✘' : '✓'} ${name}${problems.map((p) => `\n    ${p}`).join('')}`);
+      if (problems.length) failed += 1;
+      else passed += 1;
+    }
+    await playwright('vsix', ['smoke.spec.ts'], { HARNESS_EXTENSIONS_DIR: extensionsDir });
+  }
 } else {
   console.error('npm run package failed: the packaged pass did not run');
   failed += 1;
