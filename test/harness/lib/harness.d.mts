@@ -49,3 +49,5 @@ export interface WorkbenchUrlOptions {
 export function workbenchUrl(server: CodeServer, options?: WorkbenchUrlOptions): string;
 export function isolatedEnv(dir: string, extra?: Record<string, string>): Record<string, string>;
 export function makeTmp(prefix: string): { dir: string; remove(): void };
+/** A port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number>;
