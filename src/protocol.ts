@@ -20,7 +20,10 @@ export type Tone = 'good' | 'bad' | 'warn' | 'neutral' | 'unknown';
 
 export interface FieldView {
   readonly label: string;
+  /** What the user reads first: the plain meaning of an enum value, or the value itself. */
   readonly value: string;
+  /** The enum value as the API sent it (`PROCESS_STATE_FINISHED`): shown small, copyable (`copyValue`). */
+  readonly raw?: string;
   /** Personal data: masked unless revealed (styled so the user sees which values are hidden). */
   readonly personal?: boolean;
   /** An enum value this version does not know: shown verbatim and marked. */
@@ -40,6 +43,7 @@ export interface GroupView {
 export interface CapabilityView {
   readonly capability: string;
   readonly field: string;
+  /** The raw value as sent; the webview leads with `meaning` and shows this small and copyable. */
   readonly value: string;
   readonly known: boolean;
   readonly tone: Tone;
@@ -84,7 +88,7 @@ export const LABEL_KEYS = [
   'capabilities', 'capability', 'value', 'meaning', 'services', 'documents', 'ocr', 'field', 'noDocuments',
   'media', 'selfie', 'evidenceSet', 'rawJson', 'filter', 'expandAll', 'collapseAll', 'noMatch',
   'unknownValue', 'personalHidden', 'personalShown', 'yes', 'no', 'absent', 'loading', 'toolbar',
-  'watch', 'stopWatching',
+  'watch', 'stopWatching', 'copyValue',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Readonly<Record<LabelKey, string>>;
@@ -132,11 +136,14 @@ export type WebviewMessage =
   | { readonly type: 'getEvidenceSet' }
   | { readonly type: 'save'; readonly what: MediaKind }
   | { readonly type: 'copy'; readonly what: CopyWhat }
+  /** Copy one raw value the panel shows; the host copies it only if the current view holds it. */
+  | { readonly type: 'copyValue'; readonly value: string }
   | { readonly type: 'runAction'; readonly index: number }
   | { readonly type: 'watch' }
   | { readonly type: 'unwatch' };
 
 const MAX_INDEX = 10_000;
+const MAX_COPY_VALUE = 256;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -170,6 +177,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return hasOnlyKeys(value, ['type', 'what']) && (value.what === 'selfie' || value.what === 'evidenceSet');
     case 'copy':
       return hasOnlyKeys(value, ['type', 'what']) && (value.what === 'processId' || value.what === 'json');
+    case 'copyValue':
+      return hasOnlyKeys(value, ['type', 'value']) && typeof value.value === 'string' && value.value.length > 0 && value.value.length <= MAX_COPY_VALUE;
     default:
       return false;
   }

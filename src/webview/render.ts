@@ -7,12 +7,10 @@ import type {
   CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaView, ServiceView, ViewModel, WebviewMessage,
 } from '../protocol';
 import { button, h, visibleText } from './dom';
+import { ATTENTION_ICON, FLAG_ICON, icon, VERDICT_ICON } from './icons';
 import type { JsonTree } from './jsonTree';
 import { absoluteTime, relativeTime } from './time';
 
-const VERDICT_ICON: Readonly<Record<ViewModel['banner']['verdict'], string>> = {
-  ok: '✓', invalidIdentity: '✗', error: '!', expired: '⌛', pending: '…', awaitingDocument: '…', failed: '✗', unknown: '?',
-};
 const SAFE_IMAGE = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 export interface RenderContext {
@@ -27,8 +25,8 @@ export function render(view: ViewModel, ctx: RenderContext): Node[] {
   const p = view.process;
   if (p) {
     if (p.unknownNotice) out.push(h('p', { class: 'notice', attrs: { role: 'note' } }, p.unknownNotice));
-    out.push(...p.groups.map((g) => group(g, view)));
-    out.push(capabilities(p.capabilities, labels));
+    out.push(...p.groups.map((g) => group(g, view, ctx)));
+    out.push(capabilities(p.capabilities, labels, ctx));
     out.push(services(p.services, labels, view, ctx));
     out.push(media(view, ctx));
     ctx.tree.update(p.raw);
@@ -46,7 +44,7 @@ function banner(view: ViewModel): HTMLElement {
   const { verdict, title, detail, attention } = view.banner;
   const badge = h('span', { class: view.profile.production ? 'badge production' : 'badge' }, view.profile.label);
   return h('header', { class: `banner verdict-${verdict}${attention ? ' attention' : ''}`, attrs: { role: 'status' } },
-    h('span', { class: 'verdict-icon', attrs: { 'aria-hidden': 'true' } }, attention ? '!' : VERDICT_ICON[verdict]),
+    icon(attention ? ATTENTION_ICON : VERDICT_ICON[verdict], 'verdict-icon'),
     h('div', { class: 'banner-text' }, h('h1', {}, title), detail ? h('p', { class: 'banner-detail' }, detail) : undefined),
     h('div', { class: 'banner-side' }, badge, h('code', { class: 'process-id' }, view.ref.id)));
 }
@@ -76,11 +74,20 @@ function errorBox(error: NonNullable<ViewModel['error']>, ctx: RenderContext): H
     ...error.actions.map((title, index) => button(title, `action-${index}`, () => { ctx.post({ type: 'runAction', index }); }, { secondary: true })));
 }
 
-function value(f: FieldView, view: ViewModel): HTMLElement {
-  return h('dd', {}, valueContent(f, view));
+function value(f: FieldView, view: ViewModel, ctx: RenderContext): HTMLElement {
+  return h('dd', {}, valueContent(f, view, ctx));
 }
 
-function valueContent(f: FieldView, view: ViewModel): HTMLElement {
+/** The raw value as the API sent it, small and monospace, with a button that copies it (through the host). */
+function rawValue(raw: string, shown: boolean, labels: Labels, ctx: RenderContext): HTMLElement {
+  const copy = h('button', {
+    class: 'icon-button', attrs: { type: 'button', title: labels.copyValue, 'aria-label': `${labels.copyValue}: ${raw}`, 'data-key': `copy:${raw}` },
+    onClick: () => { ctx.post({ type: 'copyValue', value: raw }); },
+  }, icon('copy'));
+  return h('span', { class: 'raw' }, shown ? h('code', {}, breakable(raw)) : undefined, copy);
+}
+
+function valueContent(f: FieldView, view: ViewModel, ctx: RenderContext): HTMLElement {
   const classes = ['value'];
   if (f.personal) classes.push(view.revealed ? 'personal revealed' : 'personal');
   if (f.tone) classes.push(`tone-${f.tone}`);
@@ -89,18 +96,19 @@ function valueContent(f: FieldView, view: ViewModel): HTMLElement {
   return h('span', { class: classes.join(' ') },
     absolute ? h('span', { class: 'text', attrs: { title: f.value } }, absolute) : h('span', { class: 'text' }, f.value),
     relative ? h('span', { class: 'muted relative' }, ` (${relative})`) : undefined,
+    f.raw ? rawValue(f.raw, f.raw !== f.value, view.labels, ctx) : undefined,
     f.unknown ? h('span', { class: 'unknown-mark' }, view.labels.unknownValue) : undefined,
     f.note ? h('span', { class: 'note' }, f.note) : undefined);
 }
 
-function fields(list: readonly FieldView[], view: ViewModel): HTMLElement {
+function fields(list: readonly FieldView[], view: ViewModel, ctx: RenderContext): HTMLElement {
   const dl = h('dl', { class: 'fields' });
-  for (const f of list) dl.append(h('dt', {}, f.label), value(f, view));
+  for (const f of list) dl.append(h('dt', {}, f.label), value(f, view, ctx));
   return dl;
 }
 
-function group(g: GroupView, view: ViewModel): HTMLElement {
-  return section(g.id, g.heading, fields(g.fields, view));
+function group(g: GroupView, view: ViewModel, ctx: RenderContext): HTMLElement {
+  return section(g.id, g.heading, fields(g.fields, view, ctx));
 }
 
 function table(caption: string, head: readonly string[], rows: readonly (readonly (Node | string)[])[]): HTMLElement {
@@ -110,19 +118,19 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
     h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))));
 }
 
-function capabilities(rows: readonly CapabilityView[], labels: Labels): HTMLElement {
-  return section('capabilities', labels.capabilities, table(labels.capabilities, [labels.capability, labels.value, labels.meaning], rows.map((r) => [
+/** Capability, then what its value means (toned), then the value as sent (copyable); an unknown value leads itself. */
+function capabilities(rows: readonly CapabilityView[], labels: Labels, ctx: RenderContext): HTMLElement {
+  return section('capabilities', labels.capabilities, table(labels.capabilities, [labels.capability, labels.meaning, labels.value], rows.map((r) => [
     h('span', {}, h('span', {}, r.capability), h('code', { class: 'field-name' }, r.field)),
     h('span', { class: `tone tone-${r.tone}` }, h('span', { class: 'tone-dot', attrs: { 'aria-hidden': 'true' } }),
-      h('span', {}, breakable(r.value), r.known ? undefined : h('span', { class: 'unknown-mark' }, labels.unknownValue))),
-    r.meaning,
+      h('span', {}, r.meaning || breakable(r.value), r.known ? undefined : h('span', { class: 'unknown-mark' }, labels.unknownValue))),
+    r.value ? rawValue(r.value, Boolean(r.meaning), labels, ctx) : '',
   ])));
 }
 
 function flag(f: DocumentView['flags'][number], labels: Labels): HTMLElement {
   const text = f.value === undefined ? labels.absent : f.value ? labels.yes : labels.no;
-  const icon = f.tone === 'good' ? '✓' : f.tone === 'bad' ? '✗' : '•';
-  return h('li', { class: `flag tone-${f.tone}` }, h('span', { attrs: { 'aria-hidden': 'true' } }, icon), ` ${f.label}: ${text}`);
+  return h('li', { class: `flag tone-${f.tone}` }, icon(FLAG_ICON[f.tone]), ` ${f.label}: ${text}`);
 }
 
 /** An enum value with line-break opportunities after its underscores (narrow columns). */
@@ -137,11 +145,11 @@ function breakable(text: string): Node {
 
 function documentView(d: DocumentView, labels: Labels, view: ViewModel, ctx: RenderContext): HTMLElement {
   const ocr = d.ocr.length > 0
-    ? table(labels.ocr, [labels.field, labels.value], d.ocr.map((f) => [h('code', {}, f.label), valueContent(f, view)]))
+    ? table(labels.ocr, [labels.field, labels.value], d.ocr.map((f) => [h('code', {}, f.label), valueContent(f, view, ctx)]))
     : undefined;
   return h('article', { class: 'document' },
     h('h4', {}, d.heading),
-    fields(d.fields, view),
+    fields(d.fields, view, ctx),
     h('ul', { class: 'flags' }, ...d.flags.map((f) => flag(f, labels))),
     d.hasPdf ? button(labels.openPdf, `pdf-${d.index}`, () => { ctx.post({ type: 'openPdf', document: d.index }); }) : undefined,
     ocr ? h('h5', {}, labels.ocr) : undefined,
@@ -153,7 +161,7 @@ function services(list: readonly ServiceView[], labels: Labels, view: ViewModel,
     ? [h('p', { class: 'muted' }, labels.noDocuments)]
     : [];
   return section('services', labels.services, ...body, ...list.map((s) => h('div', { class: 'service' },
-    h('h3', {}, s.heading), fields(s.fields, view), ...s.documents.map((d) => documentView(d, labels, view, ctx)))));
+    h('h3', {}, s.heading), fields(s.fields, view, ctx), ...s.documents.map((d) => documentView(d, labels, view, ctx)))));
 }
 
 function mediaStatus(m: MediaView): HTMLElement | undefined {

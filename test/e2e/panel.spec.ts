@@ -37,6 +37,14 @@ test.describe('process panel', () => {
     await expect(frame.locator('header.banner')).toHaveClass(/verdict-ok.*attention/);
     await expect(frame.locator('header.banner h1')).toHaveText('OK — Identity verification inconclusive, Risk fraud classification inconclusive; decided with risk score 85.5');
     await expect(frame.locator('.badge')).toHaveText('Local emulator');
+    // the plain meaning leads; the value as the API sent it follows, small and copyable
+    const state = frame.locator('.section-state dd').first();
+    await expect(state.locator('.text')).toHaveText('Journey completed');
+    await expect(state.locator('.raw code')).toHaveText('PROCESS_STATE_FINISHED');
+    await expect(state.getByRole('button', { name: 'Copy the value as sent: PROCESS_STATE_FINISHED' })).toBeVisible();
+    // the verdict icon is a codicon drawn from media/icons.css (a data: mask), not a text glyph
+    await expect(frame.locator('header.banner .verdict-icon')).toHaveCSS('mask-image', /^url\("data:image\/svg\+xml/);
+    await expect(frame.locator('header.banner .verdict-icon')).toHaveText('');
     const name = frame.locator('.section-person dd').nth(2);
     await expect(name).toContainText('L*** S********');
     await expect(frame.locator('body')).not.toContainText('Luke Skywalker');
@@ -136,5 +144,5 @@ test.describe('process panel', () => {
 /** The webview's own files: VS Code's webview host pages and our two bundles; nothing else may load. */
 function isOwnWebviewResource(url: string): boolean {
   if (/\/webview\/browser\/pre\/(index\.html|fake\.html|service-worker\.js|main\.js)/.test(url)) return true;
-  return /\/(dist\/webview\.js|media\/panel\.css)(\?.*)?$/.test(url);
+  return /\/(dist\/webview\.js|media\/(panel|icons)\.css)(\?.*)?$/.test(url);
 }

@@ -314,7 +314,7 @@ describe('process panel (host side, against the emulator)', function () {
     const bad: unknown[] = [
       'ready', null, 42, [], {}, { type: 'nope' }, { type: 'ready', extra: '<script>' }, { type: 'openPdf' },
       { type: 'openPdf', document: -1 }, { type: 'openPdf', document: 1.5 }, { type: 'openPdf', document: '0' },
-      { type: 'save', what: '../../etc/passwd' }, { type: 'copy', what: 'everything' }, { type: 'runAction', index: 1e9 },
+      { type: 'save', what: '../../etc/passwd' }, { type: 'copy', what: 'everything' }, { type: 'copyValue', value: 'x'.repeat(257) }, { type: 'copyValue', value: 7 }, { type: 'runAction', index: 1e9 },
     ];
     for (const m of bad) await controller.receive(m);
     assert.strictEqual(views.length, 0, 'a malformed message was acted on');
@@ -344,6 +344,23 @@ describe('process panel (host side, against the emulator)', function () {
     }
   });
 
+  it('leads with the plain meaning, keeps the value as sent beside it, and copies only values it shows', async () => {
+    const { controller, last } = makePanel(h);
+    await controller.receive({ type: 'ready' });
+    await controller.load({ force: false, interactive: true });
+    const state = last().process?.groups[0]?.fields[0];
+    assert.deepStrictEqual([state?.value, state?.raw], ['Journey completed', 'PROCESS_STATE_FINISHED']);
+    const docType = last().process?.groups.find((g) => g.id === 'person')?.fields[0];
+    assert.strictEqual(docType?.raw, 'DUI_TYPE_BR_CPF');
+    assert.notStrictEqual(docType.value, 'DUI_TYPE_BR_CPF');
+    await vscode.env.clipboard.writeText('before');
+    await controller.receive({ type: 'copyValue', value: 'PROCESS_STATE_FINISHED' });
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'PROCESS_STATE_FINISHED');
+    await controller.receive({ type: 'copyValue', value: 'anything the webview makes up' });
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'PROCESS_STATE_FINISHED');
+    controller.dispose();
+  });
+
   it('passes the hostile fixture\'s strings on untouched, to be inserted as text', async () => {
     const fetched = await h.deps.lookups.get(HOSTILE);
     const view = buildViewModel({
@@ -353,7 +370,7 @@ describe('process panel (host side, against the emulator)', function () {
     assert.strictEqual(field(view, 'process', 'Flow'), '<img src=x onerror=alert(1)>');
     assert.strictEqual(field(view, 'process', 'Purpose'), '[x](command:workbench.action.quit)');
     const state = view.process?.groups[0]?.fields[0];
-    assert.deepStrictEqual([state?.value, state?.unknown], ['<script>alert("idcloud")</script>', true]);
+    assert.deepStrictEqual([state?.value, state?.raw, state?.unknown], ['<script>alert("idcloud")</script>', '<script>alert("idcloud")</script>', true]);
     assert.strictEqual(view.banner.verdict, 'unknown');
     const liveness = view.process?.capabilities.find((c) => c.field === 'livenessResult');
     assert.deepStrictEqual([liveness?.value, liveness?.known], ['<img src=x onerror=alert(1)>', false]);

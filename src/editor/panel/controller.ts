@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { documentRows } from '../../core/model';
 import type { FetchedProcess } from '../../core/types';
-import { isWebviewMessage, type HostMessage, type MediaKind, type WatchView, type WebviewMessage } from '../../protocol';
+import { isWebviewMessage, type HostMessage, type MediaKind, type ViewModel, type WatchView, type WebviewMessage } from '../../protocol';
 import { Commands } from '../commandIds';
 import { isIdCloudError } from '../../core/errors';
 import { isCancellation, presentError } from '../errorMessages';
@@ -29,6 +29,8 @@ export class PanelController extends Disposable {
   private fetched: FetchedProcess | undefined;
   private error: PresentedError | undefined;
   private loading = false;
+  /** The raw values the last view offered to copy. */
+  private shown: ReadonlySet<string> = new Set();
   private attached = false;
   private inFlight: AbortController | undefined;
   private readonly lifetime = new AbortController();
@@ -114,6 +116,9 @@ export class PanelController extends Disposable {
         return;
       case 'copy':
         await vscode.commands.executeCommand(message.what === 'json' ? Commands.copyAsJson : Commands.copyProcessId, this.ref);
+        return;
+      case 'copyValue':
+        await this.copyValue(message.value);
         return;
       case 'watch':
       case 'unwatch':
@@ -234,6 +239,16 @@ export class PanelController extends Disposable {
     return this.fetched && !isSettled(this.fetched) ? 'available' : undefined;
   }
 
+  /** Copies a raw value the panel shows; anything else the webview sends is not copied (it is not trusted). */
+  private async copyValue(value: string): Promise<void> {
+    if (!this.shown.has(value)) {
+      this.deps.log.warn('process panel: ignored a copy of a value the panel does not show');
+      return;
+    }
+    await vscode.env.clipboard.writeText(value);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', value)}`, 3000);
+  }
+
   private render(): void {
     if (!this.attached || this.isDisposed) return;
     const view = buildViewModel({
@@ -246,8 +261,14 @@ export class PanelController extends Disposable {
       media: this.media,
       watch: this.watchView(),
     });
+    this.shown = copyableValues(view);
     void this.post({ type: 'render', view });
   }
+}
+
+function copyableValues(view: ViewModel): ReadonlySet<string> {
+  const fields = view.process?.groups.flatMap((g) => g.fields) ?? [];
+  return new Set([...fields.flatMap((f) => (f.raw ? [f.raw] : [])), ...(view.process?.capabilities.map((c) => c.value) ?? [])]);
 }
 
 /** A malformed message, described by shape only (its content may be anything). */

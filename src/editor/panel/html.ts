@@ -1,8 +1,9 @@
 /**
  * The panel's HTML shell: a strict Content-Security-Policy, one nonce'd script (dist/webview.js)
- * and one stylesheet (media/panel.css). No API data goes into this HTML: the view arrives later by
- * postMessage and is inserted with textContent. The only values written here are the process
- * reference (for the serializer's state) and a localised "Loading…", all attribute/text-escaped.
+ * and two stylesheets (media/icons.css: the few codicons used, as data: masks; media/panel.css).
+ * No API data goes into this HTML: the view arrives later by postMessage and is inserted with
+ * textContent. The only values written here are the process reference (for the serializer's
+ * state) and a localised "Loading…", all attribute/text-escaped.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -41,6 +42,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ref
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css'));
+  const icons = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'icons.css'));
   const lang = escapeHtml(vscode.env.language);
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -48,6 +50,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ref
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(webview, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${escapeHtml(icons.toString())}">
 <link rel="stylesheet" href="${escapeHtml(style.toString())}">
 <title>${escapeHtml(ref.id)}</title>
 </head>

@@ -65,7 +65,7 @@ function panelLabels(): Labels {
     unknownValue: vscode.l10n.t('unknown value'), personalHidden: vscode.l10n.t('Personal data is hidden.'),
     personalShown: vscode.l10n.t('Personal data is shown. Hide it before sharing your screen.'), yes: vscode.l10n.t('yes'), no: vscode.l10n.t('no'),
     absent: vscode.l10n.t('(absent)'), loading: vscode.l10n.t('Loading…'), toolbar: vscode.l10n.t('Process actions'),
-    watch: vscode.l10n.t('Watch'), stopWatching: vscode.l10n.t('Stop Watching'),
+    watch: vscode.l10n.t('Watch'), stopWatching: vscode.l10n.t('Stop Watching'), copyValue: vscode.l10n.t('Copy the value as sent'),
   };
 }
 
@@ -137,6 +137,19 @@ function field(label: string, value: string | number | boolean | undefined, labe
   return { label, value: text, ...extra };
 }
 
+/**
+ * An enum value: the plain meaning leads, the value as sent stays beside it as a copyable detail.
+ * Without a meaning (an unknown value, or none documented) the value itself leads.
+ */
+function enumField(label: string, raw: string | undefined, meaning: string, labels: Labels, extra: Partial<FieldView> = {}): FieldView {
+  if (raw === undefined || raw === '') return field(label, raw, labels, extra);
+  return meaning ? { label, value: meaning, raw, ...extra } : { label, value: raw, raw, ...extra };
+}
+
+function optionalNote(note: string | undefined): Partial<FieldView> {
+  return note ? { note } : {};
+}
+
 function personal(label: string, value: string | undefined, revealed: boolean, mask: (v: string) => string, labels: Labels): FieldView {
   if (value === undefined || value === '') return field(label, value, labels);
   return { label, value: revealed ? value : mask(value), personal: true };
@@ -150,8 +163,10 @@ function groups(fetched: FetchedProcess, revealed: boolean, labels: Labels): Gro
   return [
     {
       id: 'state', heading: vscode.l10n.t('State and times'), fields: [
-        field(vscode.l10n.t('State'), s.state, labels, { unknown: !s.stateKnown, note: meaningOf(s.state ? stateMeaning(s.state) : undefined) }),
-        field(vscode.l10n.t('Result'), s.result, labels, { unknown: !s.resultKnown, note: attentionNote(s, vscode.l10n) ?? meaningOf(s.result ? resultMeaning(s.result) : undefined) }),
+        enumField(vscode.l10n.t('State'), s.state, meaningOf(s.state ? stateMeaning(s.state) : undefined), labels, { unknown: !s.stateKnown }),
+        enumField(vscode.l10n.t('Result'), s.result, meaningOf(s.result ? resultMeaning(s.result) : undefined), labels, {
+          unknown: !s.resultKnown, ...optionalNote(attentionNote(s, vscode.l10n)),
+        }),
         field(vscode.l10n.t('Created'), p.createdAt, labels, { time: s.createdAt !== undefined }),
         field(vscode.l10n.t('Finished'), p.finishedAt, labels, { time: s.finishedAt !== undefined }),
         field(vscode.l10n.t('Expires'), p.expiresAt, labels, { time: s.expiresAt !== undefined }),
@@ -168,7 +183,7 @@ function groups(fetched: FetchedProcess, revealed: boolean, labels: Labels): Gro
     },
     {
       id: 'person', heading: vscode.l10n.t('Person'), fields: [
-        field(vscode.l10n.t('Document type'), person?.duiType, labels, { note: meaningOf(duiTypeLabel(person?.duiType)) }),
+        enumField(vscode.l10n.t('Document type'), person?.duiType, meaningOf(duiTypeLabel(person?.duiType)), labels),
         personal(vscode.l10n.t('Document number'), person?.duiValue, revealed, number, labels),
         personal(vscode.l10n.t('Name'), person?.friendlyName, revealed, maskName, labels),
         field(vscode.l10n.t('Notifications'), person?.notifications?.map((n) => n.notificationChannel ?? '').join(', '), labels),

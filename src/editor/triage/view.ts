@@ -51,12 +51,14 @@ export class TriageView extends Disposable {
     const nonce = randomBytes(18).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'triage.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'triage.css'));
+    const icons = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'icons.css'));
     return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(webview, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${escapeHtml(icons.toString())}">
 <link rel="stylesheet" href="${escapeHtml(style.toString())}">
 <title>${escapeHtml(path.basename(this.session.uri.path))}</title>
 </head>

@@ -7,7 +7,8 @@
 import { BUCKETS, countBuckets, DEFAULT_QUERY, distinct, haystack, queryRows, type Bucket, type Column, type TableQuery, type TriageRow } from '../../core/triageTable';
 import { isTriageHostMessage, type TriageInit, type TriageStatus, type TriageWebviewMessage } from '../../triageProtocol';
 import { button, h } from '../dom';
-import { BUCKET_ICON, VirtualTable } from './table';
+import { BUCKET_ICON, icon } from '../icons';
+import { VirtualTable } from './table';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -130,7 +131,7 @@ class TriageApp {
         class: `count bucket-${b}`,
         attrs: { type: 'button', 'aria-pressed': String(pressed), 'data-key': `count-${b}`, 'data-bucket': b },
         onClick: () => { this.setQuery({ bucket: pressed ? '' : b }); },
-      }, h('span', { class: 'verdict-icon', attrs: { 'aria-hidden': 'true' } }, BUCKET_ICON[b]), h('span', { class: 'count-label' }, this.init.bucketLabels[b]), h('span', { class: 'count-value' }, counts[b].toLocaleString(lang)));
+      }, icon(BUCKET_ICON[b], 'verdict-icon'), h('span', { class: 'count-label' }, this.init.bucketLabels[b]), h('span', { class: 'count-value' }, counts[b].toLocaleString(lang)));
       return el;
     });
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;

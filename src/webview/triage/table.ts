@@ -3,16 +3,14 @@
  * range, and only the rows on screen (plus a few) exist in the DOM: a pool of row elements is
  * refilled with textContent as the user scrolls, so 10,000 rows cost what 40 do.
  */
-import { COLUMNS, type Bucket, type Column, type TableQuery, type TriageRow } from '../../core/triageTable';
+import { COLUMNS, type Column, type TableQuery, type TriageRow } from '../../core/triageTable';
 import type { TriageInit } from '../../triageProtocol';
 import { h, visibleText } from '../dom';
+import { BUCKET_ICON, iconClass } from '../icons';
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 6;
 
-export const BUCKET_ICON: Readonly<Record<Bucket, string>> = {
-  ok: '✓', invalidIdentity: '✗', expired: '⊘', pending: '…', notFound: '?', error: '!', unresolved: '○',
-};
 
 export interface TableEvents {
   readonly open: (id: string) => void;
@@ -91,7 +89,7 @@ export class VirtualTable {
   }
 
   private makeRow(): PooledRow {
-    const icon = h('span', { class: 'verdict-icon', attrs: { 'aria-hidden': 'true' } });
+    const icon = h('span', { class: 'verdict-icon codicon', attrs: { 'aria-hidden': 'true' } });
     const word = h('span', { class: 'verdict-word' });
     const cells = {} as Record<Column, HTMLElement>;
     for (const c of COLUMNS) {
@@ -113,7 +111,7 @@ export class VirtualTable {
   private fill(p: PooledRow, r: TriageRow): void {
     p.id = r.id;
     p.el.className = `tr bucket-${r.bucket}`;
-    p.icon.textContent = BUCKET_ICON[r.bucket];
+    p.icon.className = `verdict-icon ${iconClass(BUCKET_ICON[r.bucket])}`;
     p.word.textContent = visibleText(r.verdict);
     set(p.cells.id, r.id);
     set(p.cells.state, r.state);
