@@ -4,15 +4,15 @@
  * production profile asks its confirmation here, once per window, like any explicit lookup.
  */
 import * as vscode from 'vscode';
-import type { CommandDeps } from '../commands/deps';
 import { Commands } from '../commandIds';
-import { registerCommand, registerProcessCommand } from '../commands/register';
-import type { ShowProcess } from '../services';
+import { type CommandContext, registerCommand, registerProcessCommand } from '../commands/register';
+import type { Lookups, ShowProcess } from '../services';
 import { profileName } from './labels';
 import { showWatchList } from './list';
 import { isSettled, type WatchService } from './service';
 
-export interface WatchCommandDeps extends CommandDeps {
+export interface WatchCommandDeps extends CommandContext {
+  readonly lookups: Lookups;
   readonly watches: WatchService;
   readonly showProcess: ShowProcess;
 }
