@@ -90,9 +90,18 @@ function verdictOf(state: string, result: string | undefined): Verdict {
   }
 }
 
-const STABLE_STATES: ReadonlySet<string> = new Set(['PROCESS_STATE_FINISHED', 'PROCESS_STATE_FAILED', 'PROCESS_STATE_CANCELED']);
+/**
+ * The states the Get Process reference documents as final. PROCESS_STATE_CANCELED is not one: the
+ * reference does not list it (only the older OpenAPI does, deprecated), so it is read like any
+ * undocumented state, one that may still change.
+ */
+const STABLE_STATES: ReadonlySet<string> = new Set(['PROCESS_STATE_FINISHED', 'PROCESS_STATE_FAILED']);
 
-/** Whether an answer will not change any more (cached for good; a watch ends on it): not created, awaiting document, an unknown state, or finished without a result. */
+/**
+ * Whether an answer will not change any more: the one definition, for the cache (kept for good),
+ * the watch (ends on it) and the summary (`stable`). Not settled: created, awaiting document, an
+ * undocumented state, or finished without a result.
+ */
 export function isSettled(process: { readonly state?: string; readonly result?: string }): boolean {
   const state = process.state ?? '';
   if (!STABLE_STATES.has(state)) return false;
@@ -115,7 +124,7 @@ export function summarize(p: Process): ProcessSummary {
     createdAt: toDate(p.createdAt),
     finishedAt: toDate(p.finishedAt),
     expiresAt: toDate(p.expiresAt),
-    stable: (state === 'PROCESS_STATE_FINISHED' && result !== undefined && result !== 'PROCESS_RESULT_UNSPECIFIED') || state === 'PROCESS_STATE_FAILED',
+    stable: isSettled(p),
     caveats: verdict === 'ok' ? caveatsOf(p) : [],
     riskScore: p.authenticationInfo?.scoreEngineResult?.score,
   };

@@ -1,25 +1,38 @@
 // How the host suites reach the running extension: activate() returns the composition root's
-// objects (the same instances the commands and the view use).
+// objects (the same instances the commands and the view use). The one place for the extension's
+// ID, its activation and user settings; profileFixtures.ts adds what the profile suites share.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ProcessTree } from '../../src/editor/tree';
-import type { Lookups, Privacy } from '../../src/editor/services';
+import { name, publisher } from '../../package.json';
+import type { ExtensionApi } from '../../src/extension';
 
-export const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
+/** publisher.name, as VS Code identifies the extension (read from the manifest, never spelled out). */
+export const EXTENSION_ID = `${publisher}.${name}`;
 
-export interface HostApi {
-  readonly tree: ProcessTree;
-  readonly lookups: Lookups;
-  readonly privacy: Privacy;
-}
-
-export async function activate(): Promise<HostApi> {
-  const ext = vscode.extensions.getExtension<HostApi>(EXTENSION_ID);
+/** Activates the extension (once; later calls get the same objects) and returns its API. */
+export async function extensionApi(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not loaded`);
   const api = await ext.activate();
   assert.ok(api.tree, 'activate() does not return the tree');
   assert.ok(api.lookups, 'activate() does not return the lookups');
   return api;
+}
+
+/** Writes a user setting (`idcloud.<section>`) and waits for its change event (none comes when the value stays the same). */
+export async function setSetting(section: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('idcloud');
+  if (config.inspect(section)?.globalValue === value) return;
+  const changed = new Promise<void>((resolve) => {
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`idcloud.${section}`)) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await config.update(section, value, vscode.ConfigurationTarget.Global);
+  await changed;
 }
 
 /** Collects unhandled rejections while a suite runs (none may escape a command or the tree). */

@@ -11,7 +11,8 @@ import { Commands } from '../../src/editor/commandIds';
 import { rawJsonUri } from '../../src/editor/commands/rawJson';
 import type { ExtensionApi } from '../../src/extension';
 import { REFERENCE_EXAMPLE_ID, type RunningEmulator } from '../../src/emulator';
-import { emulatorProfile, extensionApi, serviceAccount, setCustomProfiles, setSetting, storeCredentials } from './profileFixtures';
+import { extensionApi, setSetting } from './api';
+import { emulatorProfile, serviceAccount, setCustomProfiles, storeCredentials } from './profileFixtures';
 
 const UNKNOWN = '0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11';
 const OTHER = 'c805fbe8-8c64-4080-a67b-8ce2add47a51';

@@ -9,16 +9,17 @@ import { validateProcessIdInput } from '../../src/editor/commands/prompt';
 import { RAW_JSON_SCHEME } from '../../src/editor/commands/rawJson';
 import { toProcessRef } from '../../src/editor/commands/register';
 import type { ProcessRef } from '../../src/editor/services';
-import { activate, type HostApi, watchRejections } from './api';
+import type { ExtensionApi } from '../../src/extension';
+import { extensionApi, watchRejections } from './api';
 
 const REF: ProcessRef = { id: REFERENCE_EXAMPLE_ID, profileId: 'emulator' };
 
 describe('commands against the local emulator', () => {
-  let api: HostApi;
+  let api: ExtensionApi;
   const rejections = watchRejections();
 
   before(async () => {
-    api = await activate();
+    api = await extensionApi();
     assert.strictEqual(api.lookups.activeProfile().id, 'emulator', 'a fresh install starts on the Local emulator profile');
   });
 

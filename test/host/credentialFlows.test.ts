@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import type * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { type CredentialUi, setCredentials } from '../../src/editor/profiles/credentialFlows';
-import { extensionApi, setCustomProfiles } from './profileFixtures';
+import { extensionApi } from './api';
+import { setCustomProfiles } from './profileFixtures';
 
 const ID = 'flows';
 const PROFILE = { id: ID, label: 'Flows test', apiBaseUrl: 'https://api.flows.invalid', identityUrl: 'https://id.flows.invalid' };

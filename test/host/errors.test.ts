@@ -12,7 +12,8 @@ import { presentError } from '../../src/editor/errorMessages';
 import type { PresentedError, ProcessRef } from '../../src/editor/services';
 import type { ExtensionApi } from '../../src/extension';
 import { FAULT_IDS, UNKNOWN_PROCESS_ID, type RunningEmulator } from '../../src/emulator';
-import { emulatorProfile, extensionApi, profileOf, serviceAccount, setCustomProfiles, setSetting, storeCredentials, type CustomProfile } from './profileFixtures';
+import { extensionApi, setSetting } from './api';
+import { emulatorProfile, profileOf, serviceAccount, setCustomProfiles, storeCredentials, type CustomProfile } from './profileFixtures';
 
 const FAULTS = 'faults';
 

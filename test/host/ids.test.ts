@@ -12,8 +12,8 @@ import { ProcessIdHoverProvider } from '../../src/editor/ids/hover';
 import { ProcessIdTerminalLinkProvider } from '../../src/editor/ids/terminalLink';
 import { ProcessIdCodeLensProvider } from '../../src/editor/ids/codeLens';
 import type { Background, BackgroundBlock, LookupOptions, Lookups, Profile, ProcessRef } from '../../src/editor/services';
+import { EXTENSION_ID, setSetting } from './api';
 
-const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
 const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const UNKNOWN = '0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11'; // no such process in the emulator (404)
 const HOSTILE = '9b1d4ecd-7ac3-40f4-a8aa-44e9034c614b';
@@ -43,20 +43,6 @@ async function lenses(doc: vscode.TextDocument, resolve?: number): Promise<vscod
 async function links(doc: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
   const all = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
   return all.filter((l) => l.target?.scheme === 'command' && l.target.path === Commands.showProcess);
-}
-
-/** Updates a user setting and waits until the change has been announced (the controller listens first). */
-async function setSetting(key: string, value: unknown): Promise<void> {
-  const announced = new Promise<void>((resolve) => {
-    const listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`idcloud.${key}`)) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
-  await vscode.workspace.getConfiguration('idcloud').update(key, value, vscode.ConfigurationTarget.Global);
-  await announced;
 }
 
 function args(command: vscode.Command | undefined): unknown[] {

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { InlineVerdicts } from '../../src/editor/ids/inlineVerdicts';
 import type { ProcessRef } from '../../src/editor/services';
-import { extensionApi } from './profileFixtures';
+import { extensionApi } from './api';
 
 const NOT_LIVE = 'aec0c9f8-2dae-48b5-95d2-eebd14c00e47'; // finished, invalid identity
 const CREATED = '38d483d8-2fc3-41cc-b879-2f2f4b187e20'; // created, waiting for the user

@@ -23,6 +23,7 @@ import { ProfileService } from '../../src/editor/profiles/profileService';
 import * as emulator from '../../src/emulator/index';
 import { REFERENCE_EXAMPLE } from '../../src/emulator/reference';
 import type { HostMessage, ViewModel } from '../../src/protocol';
+import { EXTENSION_ID } from './api';
 
 const EMULATOR = 'emulator';
 const ref = (id: string) => ({ id, profileId: EMULATOR });
@@ -87,7 +88,7 @@ function makeHarness(): Harness {
   const opened: string[] = [];
   const saveTo: { uri: vscode.Uri | undefined } = { uri: undefined };
   const clock = { offsetMs: 0 };
-  const ext = vscode.extensions.getExtension('idcloud-process-lens.idcloud-process-lens');
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
   const deps = {
     extensionUri: ext?.extensionUri ?? vscode.Uri.file(process.cwd()),
     lookups, privacy, log,

@@ -1,19 +1,12 @@
-// Shared by profiles.test.ts and errors.test.ts: the running extension's API, a second emulator
-// the test owns, custom profiles written to user settings, and waits on the events that follow.
+// Shared by profiles.test.ts and errors.test.ts: a second emulator the test owns, custom profiles
+// written to user settings, and waits on the events that follow (the extension's API and
+// setSetting are in api.ts).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { Credentials } from '../../src/editor/profiles/credentials';
 import type { Profile } from '../../src/editor/services';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
-
-export const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
-
-export async function extensionApi(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
 
 export interface CustomProfile {
   readonly id: string;
@@ -45,21 +38,6 @@ export async function setCustomProfiles(api: ExtensionApi, entries: readonly unk
   const ids = (): string => api.profiles.profiles().filter((p) => p.kind === 'custom').map((p) => p.id).join(',');
   const changed = until(api.profiles.onDidChangeProfiles, () => ids() === expectIds.join(','));
   await config().update('customProfiles', entries.length === 0 ? undefined : entries, vscode.ConfigurationTarget.Global);
-  await changed;
-}
-
-/** Writes a user setting and waits for its change event (none comes when the value stays the same). */
-export async function setSetting(section: string, value: unknown): Promise<void> {
-  if (config().inspect(section)?.globalValue === value) return;
-  const changed = new Promise<void>((resolve) => {
-    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`idcloud.${section}`)) {
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
-  await config().update(section, value, vscode.ConfigurationTarget.Global);
   await changed;
 }
 

@@ -14,8 +14,9 @@ import type { ConnectionReport } from '../../src/editor/profiles/testConnection'
 import type { ExtensionApi } from '../../src/extension';
 import { REFERENCE_EXAMPLE_ID, type RunningEmulator } from '../../src/emulator';
 import {
-  emulatorProfile, extensionApi, profileOf, serviceAccount, setCustomProfiles, setSetting, storeCredentials, until, type CustomProfile,
+  emulatorProfile, profileOf, serviceAccount, setCustomProfiles, storeCredentials, until, type CustomProfile,
 } from './profileFixtures';
+import { extensionApi, setSetting } from './api';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

@@ -14,7 +14,8 @@ import type { LeakPrompts } from '../../src/editor/secrets/prompts';
 import type { StoreLeakResult } from '../../src/editor/secrets/store';
 import type { Profile } from '../../src/editor/services';
 import type { ExtensionApi } from '../../src/extension';
-import { extensionApi, setSetting, storeCredentials, until } from './profileFixtures';
+import { extensionApi, setSetting } from './api';
+import { storeCredentials, until } from './profileFixtures';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/editor/commandIds';
+import { EXTENSION_ID } from './api';
 
-const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
 
 function contributedCommands(packageJson: unknown): string[] {
   const contributes: unknown = packageJson && typeof packageJson === 'object' && 'contributes' in packageJson

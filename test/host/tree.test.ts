@@ -8,7 +8,8 @@ import { relativeTime } from '../../src/editor/tree/format';
 import { HISTORY_KEY, ProcessHistory, RECENT_LIMIT } from '../../src/editor/tree/history';
 import type { Node } from '../../src/editor/tree/nodes';
 import type { ProcessRef } from '../../src/editor/services';
-import { activate, type HostApi, watchRejections } from './api';
+import type { ExtensionApi } from '../../src/extension';
+import { extensionApi, watchRejections } from './api';
 
 const REF: ProcessRef = { id: REFERENCE_EXAMPLE_ID, profileId: 'emulator' };
 const UNKNOWN_ENUMS: ProcessRef = { id: 'f981d8c8-5584-4e1c-8344-19ea8b2262c2', profileId: 'emulator' };
@@ -29,7 +30,7 @@ function iconId(item: vscode.TreeItem): string | undefined {
 }
 
 describe('the Processes tree', () => {
-  let api: HostApi;
+  let api: ExtensionApi;
   const rejections = watchRejections();
 
   async function children(node?: Node): Promise<Shown[]> {
@@ -54,7 +55,7 @@ describe('the Processes tree', () => {
   }
 
   before(async () => {
-    api = await activate();
+    api = await extensionApi();
   });
 
   after(() => {

@@ -8,12 +8,12 @@ import { LIVE_PROCESS_ID } from '../../src/emulator/live';
 import { Commands } from '../../src/editor/commandIds';
 import { PanelController } from '../../src/editor/panel/controller';
 import type { ProcessRef } from '../../src/editor/services';
-import type { WatchFeature } from '../../src/editor/watch';
 import { WatchNotifier } from '../../src/editor/watch/notify';
 import { type FinishedWatch, WATCHES_KEY, WatchService } from '../../src/editor/watch/service';
 import { WatchStatusBar } from '../../src/editor/watch/statusBar';
 import { isWebviewMessage, type HostMessage, type ViewModel } from '../../src/protocol';
-import { activate, type HostApi, watchRejections } from './api';
+import type { ExtensionApi } from '../../src/extension';
+import { extensionApi, watchRejections } from './api';
 
 const LIVE: ProcessRef = { id: LIVE_PROCESS_ID, profileId: 'emulator' };
 
@@ -43,12 +43,12 @@ function next<T>(event: vscode.Event<T>, test: (value: T) => boolean = () => tru
 }
 
 describe('watching unfinished processes', () => {
-  let api: HostApi & { readonly watch: WatchFeature };
+  let api: ExtensionApi;
   let log: vscode.LogOutputChannel;
   const rejections = watchRejections();
 
   before(async () => {
-    api = (await activate()) as HostApi & { readonly watch: WatchFeature };
+    api = await extensionApi();
     assert.ok(api.watch, 'activate() does not return the watch feature');
     log = vscode.window.createOutputChannel('watch test', { log: true });
   });

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/editor/commandIds';
 import { LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, startEmulator } from '../../src/emulator/index';
-import { extensionApi } from './profileFixtures';
+import { extensionApi } from './api';
 
 describe('webhooks', function () {
   this.timeout(60_000);

@@ -52,6 +52,8 @@ describe('ProcessLookup: background callers', () => {
     assert.equal(isSettled({ state: 'PROCESS_STATE_FINISHED', result: 'PROCESS_RESULT_OK' }), true);
     assert.equal(isSettled({ state: 'PROCESS_STATE_FAILED' }), true);
     assert.equal(isSettled({ state: 'PROCESS_STATE_CREATED' }), false);
+    // not in the Get Process reference (older OpenAPI only, deprecated): an undocumented state, not final
+    assert.equal(isSettled({ state: 'PROCESS_STATE_CANCELED' }), false);
     const l = lookup({ unfinishedTtlMs: 5000 });
     await fill(l, fetched(A, 'PROCESS_STATE_FINISHED', undefined, 'PROCESS_RESULT_UNSPECIFIED'));
     t += 5000;

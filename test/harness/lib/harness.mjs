@@ -15,7 +15,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const WORKSPACE = path.join(ROOT, 'test/fixtures/workspace');
 export const SAMPLE_LOG = path.join(WORKSPACE, 'sample.log');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
-export const EXTENSION_ID = 'idcloud-process-lens.idcloud-process-lens';
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** publisher.name, as VS Code identifies the extension (read from the manifest, never spelled out). */
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';
 // must match install-code-server.sh
 export const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(
