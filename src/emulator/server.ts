@@ -97,10 +97,14 @@ export class EmulatorServer {
       const log = routes.log;
       res.on('finish', () => { log(`${method} ${url.pathname} → ${res.statusCode}`); });
     }
-    if (!this.isOwnHost(req.headers.host)) { sendText(res, 421, MISDIRECTED); return; }
+    // A signed document link is its own authorization (HMAC, 5 minutes), like unico's storage
+    // links: it answers under any Host, so a browser reaches it through an editor's proxy
+    // (code-server's /proxy/PORT/ forwards with code-server's own Host). Nothing else does.
+    const signed = url.pathname.startsWith(SIGNED_PATH_PREFIX) && method === 'GET';
+    if (!signed && !this.isOwnHost(req.headers.host)) { sendText(res, 421, MISDIRECTED); return; }
     if (!routes) { sendText(res, 503, 'starting'); return; }
+    if (signed) { signedDocument(routes, url, res); return; }
     if (url.pathname === TOKEN_PATH) { this.token(routes, req, res, method); return; }
-    if (url.pathname.startsWith(SIGNED_PATH_PREFIX) && method === 'GET') { signedDocument(routes, url, res); return; }
     const webhook = WEBHOOK_ROUTE.exec(url.pathname);
     if (webhook?.[1] !== undefined && method === 'POST') {
       const status = routes.webhook?.(webhook[1].toLowerCase()) ?? 409;

@@ -1,6 +1,6 @@
 // The process panel as a new user meets it, in the real workbench on the Local emulator profile:
 // look up the reference example from the palette, read the verdict with personal data masked,
-// reveal it, open the document PDF (through the host), show the selfie, reload the window and find
+// reveal it, open the document PDF (through the host; in code-server through its proxy), show the selfie, reload the window and find
 // the panel restored. Then the hostile fixture: every payload shows as text, no script runs, no
 // request leaves the webview. Screenshots of the panel in dark, light and high-contrast themes.
 import type { FrameLocator, Request } from '@playwright/test';
@@ -56,24 +56,28 @@ test.describe('process panel', () => {
     await expect(frame.getByRole('button', { name: 'Hide Personal Data' })).toHaveAttribute('aria-pressed', 'true');
 
     // Open PDF: the host asks the workbench to open the emulator's signed URL (the one the panel's
-    // raw JSON shows) in a new browser tab; the webview itself never navigates. code-server forwards
-    // a loopback URL through its own /proxy/<port>/ (and drops the path: its limitation, not ours);
-    // desktop VS Code opens it as is. The exact string is checked in the host tier.
+    // raw JSON shows) in a new browser tab; the webview itself never navigates. The emulator is on
+    // the extension host's machine: in code-server the tab goes through code-server's own
+    // /proxy/<port>/ with the signed URL's path and query kept, and gets the PDF.
     await frame.getByRole('button', { name: 'Expand All' }).click();
     const filter = frame.getByRole('searchbox', { name: 'Filter keys and values' });
     await filter.fill('signed_url');
     await expect(frame.locator('.json-leaf')).toHaveCount(1);
     const leaf = await frame.locator('.json-leaf').textContent();
     await filter.fill('');
-    const signedUrl = /"(http:\/\/127\.0\.0\.1:(\d+)\/signed\/53060f52-f146-4c12-a234-5bb5031f6f5b\/doc-abc-123\?expires=\d+&signature=[0-9a-f]+)"/.exec(leaf ?? '');
+    const signedUrl = /"http:\/\/127\.0\.0\.1:(\d+)(\/signed\/53060f52-f146-4c12-a234-5bb5031f6f5b\/doc-abc-123\?expires=\d+&signature=[0-9a-f]+)"/.exec(leaf ?? '');
     expect(signedUrl, `no emulator signed_url in ${String(leaf)}`).not.toBeNull();
-    const [, url = '', port = ''] = signedUrl ?? [];
+    const [, port = '', pathAndQuery = ''] = signedUrl ?? [];
     const tab = wb.page.context().waitForEvent('page');
-    const opened = wb.page.context().waitForEvent('request', (r) => r.isNavigationRequest() && (r.url() === url || r.url().endsWith(`/proxy/${port}/`)));
+    const pdf = wb.page.context().waitForEvent('response', (r) => r.request().isNavigationRequest() && r.url().endsWith(pathAndQuery));
     await frame.getByRole('button', { name: 'Open PDF' }).click();
-    await opened;
+    const response = await pdf;
+    expect(response.url()).toBe(`${wb.server.base}/proxy/${port}${pathAndQuery}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    // the tab shows it in Chromium's PDF viewer (whose page is what response.body() returns): the bytes, fetched again
+    expect((await (await wb.page.request.get(response.url())).body()).subarray(0, 4).toString()).toBe('%PDF');
     await (await tab).close();
-    expect((await wb.page.request.get(url)).status()).toBe(200); // and the link itself works
 
     await frame.getByRole('button', { name: 'Get Selfie' }).click();
     const selfie = frame.locator('img.selfie');

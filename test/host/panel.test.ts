@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import * as network from '../../src/core/network';
 import type { FetchedProcess } from '../../src/core/types';
 import { Commands } from '../../src/editor/commandIds';
-import { documentUrl } from '../../src/editor/panel/files';
+import { documentUrl, reachableUrl } from '../../src/editor/panel/files';
 import { PanelController } from '../../src/editor/panel/controller';
 import type { PanelDeps } from '../../src/editor/panel';
 import { buildViewModel } from '../../src/editor/panel/viewModel';
@@ -227,6 +227,30 @@ describe('process panel (host side, against the emulator)', function () {
       // Allowed URLs are opened as the very same string: a signature's %2B must not become "+".
       assert.strictEqual(documentUrl(url, profile), allowed ? url : undefined, url);
     }
+  });
+
+  it('opens the emulator\'s signed_url where the browser reaches it: the mapped origin keeps the path and query', async () => {
+    const signed = 'http://127.0.0.1:41234/signed/x/doc-1?expires=1&signature=c%2Bd%3D';
+    const calls: string[] = [];
+    // code-server maps a loopback URL to its own /proxy/PORT/ and drops the path and query
+    const codeServer = (uri: vscode.Uri) => { calls.push(uri.toString()); return Promise.resolve(vscode.Uri.parse('http://127.0.0.1:8080/proxy/41234/')); };
+    assert.strictEqual(await reachableUrl(signed, codeServer), 'http://127.0.0.1:8080/proxy/41234/signed/x/doc-1?expires=1&signature=c%2Bd%3D');
+    assert.deepStrictEqual(calls, ['http://127.0.0.1:41234/']);
+    // a port forward without a trailing slash; desktop VS Code maps a local address to itself
+    assert.strictEqual(await reachableUrl(signed, () => Promise.resolve(vscode.Uri.parse('http://localhost:5000'))), 'http://localhost:5000/signed/x/doc-1?expires=1&signature=c%2Bd%3D');
+    assert.strictEqual(await reachableUrl(signed, (uri) => Promise.resolve(uri)), signed);
+    const bucket = 'https://bucket.example.com/doc.pdf?X-Amz-Credential=a%2Fb&sig=c%2Bd%3D';
+    assert.strictEqual(await reachableUrl(bucket, codeServer), bucket);
+    assert.strictEqual(calls.length, 1, 'an https: URL was mapped');
+
+    // and through this editor's own asExternalUri (code-server's proxy here, itself on the desktop) it is the PDF
+    const url = (await h.deps.lookups.get(REFERENCE, { force: true })).process.services?.[0]?.documents?.[0]?.signed_url ?? '';
+    const reached = await reachableUrl(url, (uri) => vscode.env.asExternalUri(uri));
+    assert.ok(reached.endsWith(url.slice(url.indexOf('/signed/'))), 'the path and query were not kept');
+    const pdf = await fetch(reached);
+    assert.strictEqual(pdf.status, 200);
+    assert.strictEqual(pdf.headers.get('content-type'), 'application/pdf');
+    assert.strictEqual(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString(), '%PDF');
   });
 
   it('gets the selfie on request: held in memory, sent as an image data: URL only when revealed', async () => {

@@ -20,7 +20,7 @@ import type { PresentedError, ProcessRef } from '../services';
 import type { PanelDeps } from './deps';
 import { isSettled } from '../watch/service';
 import { buildViewModel, type HeldMedia } from './viewModel';
-import { documentUrl, openExactly, saveTarget } from './files';
+import { documentUrl, openInBrowser, saveTarget } from './files';
 
 /** signed_url lives 5 minutes; re-fetch a minute early so the link still works when the browser follows it. */
 const SIGNED_URL_REFRESH_MS = 4 * 60_000;
@@ -174,7 +174,7 @@ export class PanelController extends Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('The document link is not an https: address, so it was not opened.'));
       return;
     }
-    await (this.deps.openExternal ?? openExactly)(safe);
+    await (this.deps.openExternal ?? openInBrowser)(safe);
   }
 
   private async getMedia(kind: MediaKind): Promise<void> {

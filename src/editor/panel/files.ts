@@ -1,7 +1,8 @@
 /**
  * What may leave the panel, and how: a document's signed_url (opened by the host, only https: or
- * the emulator's own loopback address), a selfie as a data: URL (only raster image types), and
- * the file name and filters offered when the user saves the selfie or the evidence set.
+ * the emulator's own loopback address, mapped for the browser-based editor), a selfie as a data:
+ * URL (only raster image types), and the file name and filters offered when the user saves the
+ * selfie or the evidence set.
  */
 import * as vscode from 'vscode';
 import { formatNumber } from '../../core/localeFormat';
@@ -36,8 +37,29 @@ export function documentUrl(signedUrl: string, profile: Profile | undefined): st
  * then opens that string unchanged; a Uri is decoded and re-encoded on the way, which can break a
  * pre-signed URL's signature ("%2B" becomes "+", read back as a space).
  */
-export function openExactly(url: string): Thenable<boolean> {
+function openExactly(url: string): Thenable<boolean> {
   return vscode.env.openExternal(url as unknown as vscode.Uri);
+}
+
+/**
+ * Opens a document's signed_url (already checked by documentUrl) where the user's browser can
+ * reach it. The emulator's loopback address is on the extension host's machine: in the
+ * browser-based editor or a remote window `asExternalUri` maps it through the editor's proxy or a
+ * port forward, but code-server maps only the origin (`…/proxy/PORT/`, path and query dropped:
+ * a 404), so the path and query are appended to the mapped origin as they are (the signature stays
+ * byte for byte). Desktop VS Code maps a local address to itself. Other URLs open unchanged.
+ */
+export async function openInBrowser(url: string): Promise<boolean> {
+  return openExactly(await reachableUrl(url, (uri) => vscode.env.asExternalUri(uri)));
+}
+
+/** `url` as the user's browser reaches it (see openInBrowser). */
+export async function reachableUrl(url: string, asExternalUri: (uri: vscode.Uri) => Thenable<vscode.Uri>): Promise<string> {
+  const parsed = new URL(url);
+  if (!LOOPBACK.has(parsed.hostname)) return url;
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/?/i, '');
+  const mapped = (await asExternalUri(vscode.Uri.parse(`${parsed.origin}/`))).toString();
+  return `${mapped.endsWith('/') ? mapped : `${mapped}/`}${rest}`;
 }
 
 function isEmulatorAddress(url: URL, profile: Profile | undefined): boolean {
