@@ -67,11 +67,28 @@ function tokenMeaning(err: TokenError): string {
   }
 }
 
+/** Why the API refused the credentials, in words; the server's own text follows where it sent one. */
 function unauthorized(err: UnauthorizedError, p: Profile): string {
   switch (err.reason) {
     case 'missing': return vscode.l10n.t('No credentials for {0}. Set a service account or paste an access token.', p.label);
     case 'expired': return vscode.l10n.t('The access token for {0} has expired. Set new credentials (a service account renews its token by itself).', p.label);
-    default: return vscode.l10n.t('{0} refused the credentials ({1}). Check that they belong to this environment: sandbox and production credentials differ.', p.label, clip(err.detail || err.reason));
+    case 'verificationFailed': return withServerText(vscode.l10n.t('{0} could not verify the access token: it was issued for another environment or signed with another key. Set credentials from this environment (sandbox and production credentials differ).', p.label), err.detail);
+    case 'malformed': return withServerText(vscode.l10n.t('{0} could not read the access token. Set the credentials again and paste the whole token, without "Bearer".', p.label), err.detail);
+    case 'other': return withServerText(vscode.l10n.t('{0} refused the credentials. Check that they belong to this environment: sandbox and production credentials differ.', p.label), err.detail);
+  }
+}
+
+function withServerText(message: string, detail: string): string {
+  return detail ? `${message} ${vscode.l10n.t('IDCloud said: “{0}”.', clip(detail))}` : message;
+}
+
+/** Why a response could not be used, in words; the raw response is one click away. */
+function unreadable(err: UnexpectedResponseError, p: Profile): string {
+  switch (err.reason) {
+    case 'notJson': return vscode.l10n.t('{0} answered with something that is not JSON, so it cannot be read. A proxy or gateway may have answered instead of IDCloud: open the raw response to see what came back.', p.label);
+    case 'schema': return vscode.l10n.t('{0} answered in a shape this extension does not expect, so it cannot be read. Open the raw response to see it; if it looks like a valid process, please report it.', p.label);
+    case 'tooLarge': return vscode.l10n.t('{0} sent a response too large to read safely. A proxy or gateway may have answered instead of IDCloud: open the raw response to see how it begins.', p.label);
+    case 'status': return vscode.l10n.t('{0} answered with an unexpected HTTP status ({1}). Open the raw response to see what came back.', p.label, String(err.status ?? '?'));
   }
 }
 
@@ -96,7 +113,8 @@ function network(err: NetworkError, p: Profile): string {
       ? vscode.l10n.t('The local emulator refused the connection. Switch to another profile and back to restart it.')
       : vscode.l10n.t('{0} refused the connection ({1}). Check the URL or the proxy (http.proxy).', err.host, p.label);
     case 'tls': return tls(err);
-    default: return vscode.l10n.t('The connection to {0} failed ({1}). Check your network or the proxy (http.proxy).', err.host, err.code ?? err.failure);
+    case 'reset': return vscode.l10n.t('The connection to {0} was cut before the answer arrived ({1}). Try again; if it keeps happening, check your network or the proxy (http.proxy).', err.host, p.label);
+    case 'other': return vscode.l10n.t('The connection to {0} failed ({1}). Check your network or the proxy (http.proxy); the log has the details.', err.host, p.label);
   }
 }
 
@@ -149,7 +167,7 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
       };
     case 'unexpectedResponse':
       return {
-        message: vscode.l10n.t('{0} sent a response this extension cannot read ({1}).', p.label, err.reason),
+        message: unreadable(err, p),
         actions: [action(vscode.l10n.t('Open Raw Response'), InternalCommands.openRawResponse, err.body), showLog()],
       };
     case 'unknownProfile':

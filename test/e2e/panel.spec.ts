@@ -39,7 +39,7 @@ test.describe('process panel', () => {
     await expect(frame.locator('.badge')).toHaveText('Local emulator');
     // the plain meaning leads; the value as the API sent it follows, small and copyable
     const state = frame.locator('.section-state dd').first();
-    await expect(state.locator('.text')).toHaveText('Journey completed');
+    await expect(state.locator('.text')).toHaveText(/^Journey completed\b/);
     await expect(state.locator('.raw code')).toHaveText('PROCESS_STATE_FINISHED');
     await expect(state.getByRole('button', { name: 'Copy the value as sent: PROCESS_STATE_FINISHED' })).toBeVisible();
     // the verdict icon is a codicon drawn from media/icons.css (a data: mask), not a text glyph

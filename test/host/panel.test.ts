@@ -374,7 +374,8 @@ describe('process panel (host side, against the emulator)', function () {
     await controller.receive({ type: 'ready' });
     await controller.load({ force: false, interactive: true });
     const state = last().process?.groups[0]?.fields[0];
-    assert.deepStrictEqual([state?.value, state?.raw], ['Journey completed', 'PROCESS_STATE_FINISHED']);
+    assert.match(state?.value ?? '', /^Journey completed\b/);
+    assert.strictEqual(state?.raw, 'PROCESS_STATE_FINISHED');
     const docType = last().process?.groups.find((g) => g.id === 'person')?.fields[0];
     assert.strictEqual(docType?.raw, 'DUI_TYPE_BR_CPF');
     assert.notStrictEqual(docType.value, 'DUI_TYPE_BR_CPF');
@@ -395,7 +396,7 @@ describe('process panel (host side, against the emulator)', function () {
     assert.strictEqual(field(view, 'process', 'Flow'), '<img src=x onerror=alert(1)>');
     assert.strictEqual(field(view, 'process', 'Purpose'), '[x](command:workbench.action.quit)');
     const state = view.process?.groups[0]?.fields[0];
-    assert.deepStrictEqual([state?.value, state?.raw, state?.unknown], ['<script>alert("idcloud")</script>', '<script>alert("idcloud")</script>', true]);
+    assert.deepStrictEqual([state?.value, state?.raw, state?.unknown], ['A state not in the documented API.', '<script>alert("idcloud")</script>', true]);
     assert.strictEqual(view.banner.verdict, 'unknown');
     const liveness = view.process?.capabilities.find((c) => c.field === 'livenessResult');
     assert.deepStrictEqual([liveness?.value, liveness?.known], ['<img src=x onerror=alert(1)>', false]);

@@ -227,10 +227,10 @@ describe('the Processes tree', () => {
       ['429 without Retry-After', FAULT_IDS.rateLimitedNoRetryAfter, /Rate limited by IDCloud/, Commands.refresh],
       ['500', FAULT_IDS.serverError, /internal failure \(HTTP 500\)/, Commands.showLog],
       ['503', FAULT_IDS.serviceUnavailable, /internal failure \(HTTP 503\)/, Commands.showLog],
-      ['connection reset', FAULT_IDS.connectionReset, /connection .*failed|refused/i, 'workbench.action.openSettings'],
-      ['malformed JSON', FAULT_IDS.malformedJson, /cannot read \(notJson\)/, 'idcloud.openRawResponse'],
-      ['schema drift', FAULT_IDS.schemaDrift, /cannot read \(schema\)/, 'idcloud.openRawResponse'],
-      ['huge body', FAULT_IDS.hugeBody, /cannot read \(tooLarge\)/, 'idcloud.openRawResponse'],
+      ['connection reset', FAULT_IDS.connectionReset, /connection .*(failed|was cut)|refused/i, 'workbench.action.openSettings'],
+      ['malformed JSON', FAULT_IDS.malformedJson, /is not JSON, so it cannot be read/, 'idcloud.openRawResponse'],
+      ['schema drift', FAULT_IDS.schemaDrift, /in a shape this extension does not expect/, 'idcloud.openRawResponse'],
+      ['huge body', FAULT_IDS.hugeBody, /too large to read safely/, 'idcloud.openRawResponse'],
     ];
     for (const [name, id, message, command] of cases) {
       it(`${name} (${id})`, async () => {

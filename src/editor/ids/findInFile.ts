@@ -48,9 +48,24 @@ export function registerFindInFile(deps: FindInFileDeps): vscode.Disposable {
     } catch (e) {
       if (isCancellation(e)) return;
       deps.log.error(`Find Process IDs in File failed: ${redact(String(e))}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the file: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(unreadableFile(e));
     }
   });
+}
+
+/** Why a file could not be read, in words (the system's own message goes to the log). */
+export function unreadableFile(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  switch (code) {
+    case 'FileNotFound': case 'ENOENT':
+      return vscode.l10n.t('The file to search for process IDs no longer exists. Choose another file.');
+    case 'NoPermissions': case 'EACCES': case 'EPERM':
+      return vscode.l10n.t('You do not have permission to read this file. Check its permissions, or copy it somewhere you can read it.');
+    case 'FileIsADirectory': case 'EISDIR':
+      return vscode.l10n.t('That is a folder. Choose a file to search for process IDs.');
+    default:
+      return vscode.l10n.t('The file could not be read to search for process IDs. The log (IDCloud: Show Log) has the details.');
+  }
 }
 
 async function pickTarget(): Promise<vscode.Uri | undefined> {

@@ -1,0 +1,77 @@
+// What each typed error says to the user, one row per kind and reason: the message is a sentence in
+// the user's words with what to do, and never an internal code (a camelCase reason or kind such as
+// "(tooLarge)" or "(notJson)"). Built from the error classes directly, so every reason is covered
+// even where the emulator has no fault for it.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  CancelledError, ForbiddenError, InvalidProcessIdError, NetworkError, NotFoundError, RateLimitedError, ServerError, TimeoutError,
+  TokenError, UnauthorizedError, UnexpectedResponseError,
+} from '../../src/core/errors';
+import { presentError } from '../../src/editor/errorMessages';
+import { unreadableFile } from '../../src/editor/ids/findInFile';
+import type { Profile } from '../../src/editor/services';
+
+const SANDBOX: Profile = { id: 'sandbox', label: 'Sandbox', kind: 'sandbox', apiBaseUrl: 'https://api.sandbox.test', identityUrl: 'https://id.sandbox.test', production: false };
+const ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+
+/** Each error, and what its message must say (the sentence, not the code). */
+const CASES: readonly (readonly [string, Error, RegExp])[] = [
+  ['unexpected: notJson', new UnexpectedResponseError('notJson', 200, '<html>', 'Unexpected token <'), /^Sandbox answered with something that is not JSON, so it cannot be read\. .*open the raw response/],
+  ['unexpected: schema', new UnexpectedResponseError('schema', 200, '{}', 'process: required'), /^Sandbox answered in a shape this extension does not expect, so it cannot be read\. Open the raw response/],
+  ['unexpected: tooLarge', new UnexpectedResponseError('tooLarge', 200, 'x', 'over 10 MB'), /^Sandbox sent a response too large to read safely\. .*open the raw response to see how it begins\.$/],
+  ['unexpected: status', new UnexpectedResponseError('status', 302, '', 'HTTP 302'), /^Sandbox answered with an unexpected HTTP status \(302\)\. Open the raw response/],
+  ['unauthorized: missing', new UnauthorizedError('missing', ''), /^No credentials for Sandbox\. Set a service account or paste an access token\.$/],
+  ['unauthorized: expired', new UnauthorizedError('expired', 'Jwt is expired'), /^The access token for Sandbox has expired\./],
+  ['unauthorized: verificationFailed', new UnauthorizedError('verificationFailed', 'Jwt verification fails'), /^Sandbox could not verify the access token: .* IDCloud said: “Jwt verification fails”\.$/],
+  ['unauthorized: malformed', new UnauthorizedError('malformed', ''), /^Sandbox could not read the access token\. Set the credentials again and paste the whole token, without "Bearer"\.$/],
+  ['unauthorized: other', new UnauthorizedError('other', ''), /^Sandbox refused the credentials\. Check that they belong to this environment: sandbox and production credentials differ\.$/],
+  ['network: dns', new NetworkError('dns', 'api.sandbox.test', 'ENOTFOUND'), /^Cannot find the host api\.sandbox\.test \(Sandbox\)\. Check the URL/],
+  ['network: refused', new NetworkError('refused', 'api.sandbox.test', 'ECONNREFUSED'), /^api\.sandbox\.test refused the connection \(Sandbox\)\. Check the URL or the proxy/],
+  ['network: reset', new NetworkError('reset', 'api.sandbox.test', 'ECONNRESET'), /^The connection to api\.sandbox\.test was cut before the answer arrived \(Sandbox\)\. Try again;/],
+  ['network: other', new NetworkError('other', 'api.sandbox.test', undefined), /^The connection to api\.sandbox\.test failed \(Sandbox\)\. Check your network or the proxy \(http\.proxy\); the log has the details\.$/],
+  ['network: tls', new NetworkError('tls', 'api.sandbox.test', 'CERT_HAS_EXPIRED'), /^The certificate of api\.sandbox\.test has expired or is not valid yet/],
+  ['timeout', new TimeoutError(30_000, 'api.sandbox.test'), /^No answer from api\.sandbox\.test within 30 s \(Sandbox\)\./],
+  ['server', new ServerError(503, 99999, 'Internal failure'), /^IDCloud \(Sandbox\) had an internal failure \(HTTP 503\)\. Try again later\.$/],
+  ['rateLimited', new RateLimitedError(2_000), /^Rate limited by IDCloud \(Sandbox\); try again in 2 s\.$/],
+  ['notFound', new NotFoundError(ID, 'not found'), /^Not found in Sandbox\.$/],
+  ['forbidden', new ForbiddenError('denied'), /^The credentials for Sandbox work but lack the permission/],
+  ['invalidId', new InvalidProcessIdError('nope'), /^That is not a process ID\. A process ID is a UUID like /],
+  ['token: unico code', new TokenError('1.2.5', 'invalid signature', 400), /^Sandbox: no access token \(1\.2\.5\)\. The signature could not be validated/],
+  ['cancelled', new CancelledError(), /^Cancelled\.$/],
+];
+
+/** A camelCase word alone in parentheses: an internal enum name that leaked into a message. */
+const BARE_CODE = /\(\s*[a-z]+[A-Z][A-Za-z]*\s*\)/;
+
+describe('error wording: every typed error speaks the user\'s language', () => {
+  for (const [name, error, expected] of CASES) {
+    it(name, () => {
+      const { message } = presentError(error, { profile: SANDBOX, processId: ID });
+      assert.match(message, expected);
+      assert.doesNotMatch(message, BARE_CODE);
+    });
+  }
+
+  // Find Process IDs in File: the system's message (ENOENT: no such file…) goes to the log, not the screen.
+  const files: readonly (readonly [string, unknown, RegExp])[] = [
+    ['FileNotFound', vscode.FileSystemError.FileNotFound(), /no longer exists\. Choose another file\.$/],
+    ['ENOENT', Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' }), /no longer exists\./],
+    ['NoPermissions', vscode.FileSystemError.NoPermissions(), /^You do not have permission to read this file\./],
+    ['EISDIR', Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' }), /^That is a folder\./],
+    ['anything else', new Error('EIO: i/o error'), /^The file could not be read to search for process IDs\. The log .* has the details\.$/],
+  ];
+  for (const [name, error, expected] of files) {
+    it(`file: ${name}`, () => {
+      const message = unreadableFile(error);
+      assert.match(message, expected);
+      assert.doesNotMatch(message, /E[A-Z]{3,}|: no such file|i\/o error/);
+    });
+  }
+
+  it('the bare-code check catches what it is for', () => {
+    assert.match('Sandbox sent a response this extension cannot read (tooLarge).', BARE_CODE);
+    assert.match('cannot read (notJson)', BARE_CODE);
+    assert.doesNotMatch('IDCloud (Sandbox) had an internal failure (HTTP 503).', BARE_CODE);
+  });
+});
