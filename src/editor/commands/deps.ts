@@ -1,7 +1,7 @@
 /** What the commands need from the rest of the editor (built once by the composition root). */
 import type * as vscode from 'vscode';
 import type { ProcessTree } from '../tree';
-import type { Background, Lookups, Privacy, ShowProcess } from '../services';
+import type { Background, Lookups, Privacy, ProcessRef, ShowProcess } from '../services';
 
 export interface CommandDeps {
   readonly lookups: Lookups;
@@ -11,6 +11,8 @@ export interface CommandDeps {
   readonly log: vscode.LogOutputChannel;
   /** Opens the process panel; without it a lookup is shown in the tree alone. */
   readonly showProcess?: ShowProcess;
+  /** The process of the active panel, if a process panel is the active editor. */
+  readonly activePanel?: () => ProcessRef | undefined;
   /** Whether a process document opened without a command may fetch; without it, it never does. */
   readonly background?: Background;
 }
