@@ -65,8 +65,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const statusBar = new ProfileStatusBar(profiles, credentials);
   const watch = new WatchFeature({ memento: context.workspaceState, lookups, showProcess: (ref) => panels.showProcess(ref), log });
   const tree = createProcessTree({ memento: context.globalState, lookups, privacy, log, watches: watch.service });
-  const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log, watches: watch.service });
-  const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess, background };
+  const panels = createProcessPanels({ extensionUri: context.extensionUri, lookups, privacy, log, watches: watch.service, recent: tree.history });
+  const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess, activePanel: () => panels.activeRef(), background };
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
   const triage = new TriageService({ extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });

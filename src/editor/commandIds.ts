@@ -33,6 +33,9 @@ export const Commands = {
   showWatches: 'idcloud.showWatches',
   resolveAll: 'idcloud.resolveAll',
   openSampleLog: 'idcloud.openSampleLog',
+  lookUpSelection: 'idcloud.lookUpSelection',
+  lookUpTerminalSelection: 'idcloud.lookUpTerminalSelection',
+  toggleCodeLens: 'idcloud.toggleCodeLens',
 } as const;
 
 export const InternalCommands = {

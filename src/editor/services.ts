@@ -147,6 +147,8 @@ export interface ProcessView {
   readonly history: History;
   /** Shows the node of `ref` (which the history must hold) selected, without taking focus. */
   reveal(ref: ProcessRef): Promise<void>;
+  /** The process of the selected row (or of the detail row selected under it) while the view is visible. */
+  selected(): ProcessRef | undefined;
   /** Forgets the last failure of `ref` (before a refresh). */
   forget(ref: ProcessRef): void;
   /** Fetches again every process the view has shown. */

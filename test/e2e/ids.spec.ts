@@ -1,6 +1,6 @@
 // Process IDs in a log, as a user meets them on the Local emulator profile (one workbench shared by
 // the tests, in order): open the sample log, read the code lenses, hover the reference example and
-// a 404 ID, click a lens to open the panel, and list every ID of the file with Find Process IDs in
+// a 404 ID, click a lens to open the panel, right-click a selected ID to look it up, and list every ID of the file with Find Process IDs in
 // File…. A screenshot of each step.
 import { test, expect, type Workbench } from './fixtures';
 
@@ -58,6 +58,26 @@ test.describe('process IDs in a log', () => {
     const frame = wb.webviewFrame();
     await expect(frame.locator('header.banner h1')).toHaveText(/^OK — Identity verification inconclusive/);
     await wb.shot('ids-lens-opens-panel');
+    expect(wb.hostErrors).toEqual([]);
+  });
+
+  test('right-clicking a selected ID offers Look Up Process, which opens its panel', async ({ workbench: wb }) => {
+    const { page } = wb;
+    const inconclusive = 'fe3ea96a-9c63-4416-9638-6a2e84116fcb';
+    await showSample(wb);
+    // the find widget selects the match; closing it keeps the selection
+    await wb.editor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+F');
+    await page.locator('.find-widget.visible textarea, .find-widget.visible input').first().fill(inconclusive);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await wb.editor.locator('.view-line span span', { hasText: inconclusive }).first().click({ button: 'right' }); // inside the selection: it stays
+    const item = page.getByRole('menuitem', { name: 'Look Up Process', exact: true });
+    await expect(item).toBeVisible();
+    await wb.shot('ids-context-menu');
+    await item.click();
+    await expect(wb.tab(`${inconclusive.slice(0, 8)} · Local emulator`)).toBeVisible();
     expect(wb.hostErrors).toEqual([]);
   });
 

@@ -70,7 +70,8 @@ describe('profiles and credentials', () => {
     assert.deepStrictEqual(sandbox && [sandbox.apiBaseUrl, sandbox.identityUrl, sandbox.production], ['https://api.idcloud.uat.unico.app', 'https://identityhomolog.acesso.io', false]);
     assert.deepStrictEqual(production && [production.apiBaseUrl, production.identityUrl, production.production], ['https://api.idcloud.unico.app', 'https://identity.acesso.io', true]);
     assert.strictEqual(api.lookups.activeProfile().id, 'emulator');
-    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Local emulator', warning: false, profileId: 'emulator' });
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Local emulator', warning: false, profileId: 'emulator', command: Commands.switchProfile });
     assert.strictEqual(await api.lookups.hasCredentials('emulator'), true, 'the emulator needs no credentials');
     assert.strictEqual(await api.lookups.hasCredentials('sandbox'), false);
   });
@@ -116,6 +117,21 @@ describe('profiles and credentials', () => {
     assert.strictEqual(await api.lookups.hasCredentials('second'), false);
   });
 
+  it('the status bar says when the active profile has no credentials, with one click to set them, and follows storing, clearing and switching', async () => {
+    await api.profiles.setActive('second');
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Emulator second: no credentials', warning: false, profileId: 'second', command: Commands.setCredentials });
+    await storeCredentials(api, 'second', serviceAccount(second));
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Emulator second', warning: false, profileId: 'second', command: Commands.switchProfile });
+    await storeCredentials(api, 'second', undefined);
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Emulator second: no credentials', warning: false, profileId: 'second', command: Commands.setCredentials });
+    await api.profiles.setActive('emulator');
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Local emulator', warning: false, profileId: 'emulator', command: Commands.switchProfile });
+  });
+
   it('Test Connection reports token latency, expiry and the API round trip', async () => {
     await storeCredentials(api, 'probe', serviceAccount(probe));
     const report = await vscode.commands.executeCommand<ConnectionReport | undefined>(Commands.testConnection, 'probe');
@@ -144,11 +160,13 @@ describe('profiles and credentials', () => {
     await api.profiles.setActive('production');
     sub.dispose();
     assert.deepStrictEqual(seen, ['production']);
-    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Production', warning: true, profileId: 'production' });
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Production: no credentials', warning: true, profileId: 'production', command: Commands.setCredentials });
     assert.strictEqual(api.lookups.needsConfirmation('production'), true, 'the first production lookup asks');
     assert.strictEqual(api.lookups.needsConfirmation('sandbox'), false);
     await api.profiles.setActive('sandbox');
-    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Sandbox', warning: false, profileId: 'sandbox' });
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Sandbox: no credentials', warning: false, profileId: 'sandbox', command: Commands.setCredentials });
   });
 
   it('a custom production profile is guarded too, unless idcloud.confirmProduction is off', async () => {
@@ -172,10 +190,12 @@ describe('profiles and credentials', () => {
 
   it('a removed custom profile that was active falls back to the Local emulator, and every surface hears it', async () => {
     await api.profiles.setActive('guarded');
-    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Emulator guarded', warning: true, profileId: 'guarded' });
+    await api.statusBar.settled();
+    assert.deepStrictEqual(api.statusBar.state, { text: '$(server-environment) Emulator guarded', warning: true, profileId: 'guarded', command: Commands.switchProfile });
     const back = until(api.lookups.onDidChangeActiveProfile, () => api.lookups.activeProfile().id === 'emulator');
     await setCustomProfiles(api, [], []);
     await back;
+    await api.statusBar.settled();
     assert.strictEqual(api.statusBar.state.profileId, 'emulator');
     assert.strictEqual(api.statusBar.state.text, '$(server-environment) Local emulator');
   });

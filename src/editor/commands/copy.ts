@@ -3,7 +3,9 @@
  * where the bearer token goes: the token itself is never copied). Copy as JSON copies what the
  * screen shows: the masked JSON while personal data is hidden (the person, the personal OCR values,
  * the SDK token and the signed URLs all masked), the exact body only once personal data is
- * revealed — and for a production profile only after a modal confirmation.
+ * revealed — and for a production profile only after a modal confirmation. From the palette
+ * (no argument) they copy the process on screen: the active panel's, else the selected row's of the
+ * Processes view; only when there is none do they ask for an ID.
  */
 import * as vscode from 'vscode';
 import { UnknownProfileError } from '../../core/errors';
@@ -59,11 +61,12 @@ async function jsonToCopy(deps: CommandDeps, ref: ProcessRef, fetched: FetchedPr
 }
 
 export function registerCopy(deps: CommandDeps): vscode.Disposable {
+  const onScreen = (): ProcessRef | undefined => deps.activePanel?.() ?? deps.tree.selected();
   return vscode.Disposable.from(
     registerProcessCommand(deps, Commands.copyProcessId, async (ref) => {
       await copied(ref.id, vscode.l10n.t('Copied process ID {0}…', shortId(ref.id)));
       return ref.id;
-    }),
+    }, undefined, onScreen),
     registerProcessCommand(deps, Commands.copyAsJson, async (ref) => {
       const fetched = await fetchWithProgress(deps, ref);
       const text = await jsonToCopy(deps, ref, fetched);
@@ -72,11 +75,11 @@ export function registerCopy(deps: CommandDeps): vscode.Disposable {
         ? vscode.l10n.t('Copied the JSON of {0}…', shortId(ref.id))
         : vscode.l10n.t('Copied the JSON of {0} with personal data hidden…', shortId(ref.id)));
       return text;
-    }),
+    }, undefined, onScreen),
     registerProcessCommand(deps, Commands.copyAsCurl, async (ref) => {
       const curl = curlCommand(await apiBaseUrl(deps, ref), ref.id);
       await copied(curl, vscode.l10n.t('Copied as cURL; set $TOKEN to an access token first'));
       return curl;
-    }),
+    }, undefined, onScreen),
   );
 }

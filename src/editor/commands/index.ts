@@ -5,9 +5,11 @@ import { registerCopy } from './copy';
 import type { CommandDeps } from './deps';
 import { registerHistory } from './history';
 import { registerLookUp } from './lookUp';
+import { registerLookUpSelection } from './lookUpSelection';
 import { registerPin } from './pin';
 import { registerRawJson } from './rawJson';
 import { registerRefresh } from './refresh';
+import { registerToggleCodeLens } from './toggleCodeLens';
 
 export type { CommandDeps } from './deps';
 
@@ -20,5 +22,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     ...registerPin(deps),
     registerRefresh(deps),
     registerHistory(deps),
+    registerLookUpSelection(deps),
+    registerToggleCodeLens(deps),
   );
 }

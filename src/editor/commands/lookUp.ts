@@ -24,20 +24,23 @@ export function fetchWithProgress(deps: CommandDeps, ref: ProcessRef, force = fa
   return withCancellableProgress(title, (signal) => deps.lookups.get(ref, { signal, force }));
 }
 
-/** After a successful lookup: top of Recent, revealed in the tree, opened in the panel. */
+/** After a successful lookup: opened in the panel (which puts it on top of Recent), revealed in the tree. */
 export async function presentLookedUp(deps: CommandDeps, ref: ProcessRef): Promise<void> {
-  await deps.tree.history.add(ref);
-  await deps.tree.reveal(ref);
   if (deps.showProcess) await deps.showProcess(ref);
+  else await deps.tree.history.add(ref);
+  await deps.tree.reveal(ref);
+}
+
+/** Look Up Process itself: fetch behind progress, then present. */
+export async function lookUpAndPresent(deps: CommandDeps, ref: ProcessRef): Promise<ProcessRef> {
+  await fetchWithProgress(deps, ref);
+  await presentLookedUp(deps, ref);
+  return ref;
 }
 
 export function registerLookUp(deps: CommandDeps): vscode.Disposable[] {
   return [
-    registerProcessCommand(deps, Commands.lookUpProcess, async (ref) => {
-      await fetchWithProgress(deps, ref);
-      await presentLookedUp(deps, ref);
-      return ref;
-    }),
+    registerProcessCommand(deps, Commands.lookUpProcess, (ref) => lookUpAndPresent(deps, ref)),
     // Show Process (tree nodes, hovers, lenses, links): the panel; without one, the tree.
     registerProcessCommand(deps, Commands.showProcess, async (ref) => {
       if (deps.showProcess) {

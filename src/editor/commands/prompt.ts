@@ -45,8 +45,11 @@ async function clipboardProcessId(): Promise<string | undefined> {
   }
 }
 
-/** Undefined when the user dismisses the box. The process is looked up in the active profile. */
-export function askForProcessId(lookups: Pick<Lookups, 'activeProfile'>): Promise<ProcessRef | undefined> {
+/**
+ * Undefined when the user dismisses the box. The process is looked up in the active profile.
+ * `notice` (why the box is asked for) shows as a warning under it until the user types.
+ */
+export function askForProcessId(lookups: Pick<Lookups, 'activeProfile'>, notice?: string): Promise<ProcessRef | undefined> {
   const profile = lookups.activeProfile();
   const box = vscode.window.createInputBox();
   box.title = profile.production
@@ -59,7 +62,8 @@ export function askForProcessId(lookups: Pick<Lookups, 'activeProfile'>): Promis
     box.value = id;
     box.valueSelection = [0, id.length];
   };
-  const fromEditor = editorProcessId();
+  if (notice !== undefined) box.validationMessage = { message: notice, severity: vscode.InputBoxValidationSeverity.Warning };
+  const fromEditor = notice === undefined ? editorProcessId() : undefined;
   if (fromEditor !== undefined) prefill(fromEditor);
   return new Promise((resolve) => {
     let settled = false;

@@ -75,21 +75,22 @@ export function registerCommand<R>(
 
 /**
  * A command about one process. Its first argument is a `ProcessArg`; without one, `withoutArg`
- * runs if given, else the user is asked (prefilled from the selection, the word under the cursor
- * or the clipboard).
+ * runs if given, else `current` answers if given (the process on screen), else the user is asked
+ * (prefilled from the selection, the word under the cursor or the clipboard).
  */
 export function registerProcessCommand<R>(
   deps: CommandContext,
   command: CommandId,
   run: (ref: ProcessRef) => Promise<R>,
   withoutArg?: () => Promise<R>,
+  current?: () => ProcessRef | undefined,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(command, async (arg: unknown): Promise<R | undefined> => {
     let ref: ProcessRef | undefined;
     try {
       ref = toProcessRef(arg, deps.lookups);
       if (ref === undefined && withoutArg) return await withoutArg();
-      ref ??= await askForProcessId(deps.lookups);
+      ref ??= current?.() ?? (await askForProcessId(deps.lookups));
       if (ref === undefined) return undefined; // the user dismissed the input box
       deps.log.debug(`${command} ${ref.profileId}/${ref.id}`);
       return await run(ref);

@@ -54,6 +54,11 @@ export class PanelController extends Disposable {
     super.dispose();
   }
 
+  /** Whether a lookup answered (now or earlier, from the cache). */
+  get hasProcess(): boolean {
+    return this.fetched !== undefined;
+  }
+
   /** The webview's document is gone (hidden without retained context): hold posts until its next `ready`. */
   detach(): void {
     this.attached = false;

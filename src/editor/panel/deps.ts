@@ -1,6 +1,6 @@
 /** What the process panels need from the rest of the editor (built once by the composition root). */
 import type * as vscode from 'vscode';
-import type { Lookups, Privacy, Watches } from '../services';
+import type { Lookups, Privacy, ProcessRef, Watches } from '../services';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -9,6 +9,12 @@ export interface PanelDeps {
   readonly log: vscode.LogOutputChannel;
   /** When given, an unfinished process gets a Watch button (idcloud.watch / idcloud.unwatch). */
   readonly watches?: Pick<Watches, 'isWatched' | 'onDidChange'>;
+  /**
+   * Where a process the user opens is remembered (the tree's Recent). Every surface opens through
+   * `showProcess`, so recording here means no path can forget; panels restored after a reload are not
+   * opened by the user and are not recorded.
+   */
+  readonly recent?: { add(ref: ProcessRef): Promise<void> };
   /** Test seams: default to opening the URL string in the system browser, vscode.window.showSaveDialog and Date.now. */
   readonly openExternal?: (url: string) => Thenable<boolean>;
   readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;

@@ -58,6 +58,7 @@ export class ProcessPanels extends Disposable {
     const existing = this.panels.get(key(ref));
     if (existing) {
       existing.panel.reveal();
+      await this.record(existing);
       return;
     }
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, ref.id.slice(0, 8), vscode.ViewColumn.Active, {
@@ -65,7 +66,14 @@ export class ProcessPanels extends Disposable {
       retainContextWhenHidden: false,
       enableFindWidget: true,
     });
-    await this.adopt(panel, ref).controller.load({ force: false, interactive: true });
+    const opened = this.adopt(panel, ref);
+    await opened.controller.load({ force: false, interactive: true });
+    await this.record(opened);
+  }
+
+  /** The process of the panel the user is looking at (the active editor), if it is one of these. */
+  activeRef(): ProcessRef | undefined {
+    return [...this.panels.values()].find((p) => p.panel.active)?.ref;
   }
 
   /** The open panel of `ref`, for tests and for surfaces that need to know. */
@@ -87,6 +95,11 @@ export class ProcessPanels extends Disposable {
     }
     const ref: ProcessRef = { id, profileId: state.ref.profileId };
     await this.adopt(panel, ref).controller.load({ force: false, interactive: false });
+  }
+
+  /** Into Recent once the panel holds the process: a lookup that failed or was declined is not remembered. */
+  private async record(p: ProcessPanel): Promise<void> {
+    if (p.controller.hasProcess) await this.deps.recent?.add(p.ref);
   }
 
   private adopt(panel: vscode.WebviewPanel, ref: ProcessRef): ProcessPanel {

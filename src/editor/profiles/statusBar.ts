@@ -1,7 +1,8 @@
 /**
  * The active profile, always in the status bar, derived from the ProfileService on every change
  * (never a copy that can drift from what lookups use). Production in the warning colour.
- * Clicking opens Switch Profile.
+ * Clicking opens Switch Profile; while the profile has no credentials (the Local emulator needs
+ * none) the item says so and clicking sets them, until they are stored or the profile switches.
  */
 import * as vscode from 'vscode';
 import { Commands } from '../commandIds';
@@ -21,6 +22,9 @@ function escapeMarkdown(text: string): string {
 export class ProfileStatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50));
   private version = 0;
+  private rendering: Promise<void> = Promise.resolve();
+  /** What the item last showed, so a credential change does not flicker through "has credentials". */
+  private shown: { readonly profileId: string; readonly hasCredentials: boolean } | undefined;
 
   constructor(private readonly profiles: ProfileService, private readonly credentials: CredentialStore) {
     super();
@@ -35,43 +39,66 @@ export class ProfileStatusBar extends Disposable {
     this.item.show();
   }
 
-  /** What the item shows right now (host tests read it). */
-  get state(): { readonly text: string; readonly warning: boolean; readonly profileId: string } {
-    return { text: this.item.text, warning: this.item.backgroundColor !== undefined, profileId: this.profiles.active().id };
+  /** What the item shows right now (host tests read it, after `settled()`). */
+  get state(): { readonly text: string; readonly warning: boolean; readonly profileId: string; readonly command: string | undefined } {
+    const command = typeof this.item.command === 'string' ? this.item.command : this.item.command?.command;
+    return { text: this.item.text, warning: this.item.backgroundColor !== undefined, profileId: this.profiles.active().id, command };
+  }
+
+  /** Resolves once the item shows whether the active profile has credentials. */
+  settled(): Promise<void> {
+    return this.rendering;
   }
 
   private render(): void {
     const profile = this.profiles.active();
-    this.item.text = `$(server-environment) ${inert(profile.label)}`;
-    this.item.backgroundColor = profile.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = {
-      label: profile.production
-        ? vscode.l10n.t('IDCloud profile: {0}, production. Click to switch.', profile.label)
-        : vscode.l10n.t('IDCloud profile: {0}. Click to switch.', profile.label),
-    };
-    this.item.tooltip = this.tooltip(profile, undefined);
+    this.show(profile, this.shown?.profileId === profile.id ? this.shown.hasCredentials : true);
     // The credential state arrives asynchronously; a newer render wins.
     const version = ++this.version;
-    void this.hasCredentials(profile).then((has) => {
-      if (version === this.version && !this.isDisposed) this.item.tooltip = this.tooltip(profile, has);
-    });
+    this.rendering = this.hasCredentials(profile).then((has) => {
+      if (version === this.version && !this.isDisposed) this.show(profile, has);
+    }, () => undefined);
+  }
+
+  private show(profile: Profile, hasCredentials: boolean): void {
+    this.shown = { profileId: profile.id, hasCredentials };
+    const label = inert(profile.label);
+    this.item.text = hasCredentials
+      ? `$(server-environment) ${label}`
+      : `$(server-environment) ${vscode.l10n.t('{0}: no credentials', label)}`;
+    this.item.backgroundColor = profile.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.command = hasCredentials
+      ? Commands.switchProfile
+      : { title: vscode.l10n.t('Set Credentials'), command: Commands.setCredentials, arguments: [profile.id] };
+    const click = hasCredentials ? vscode.l10n.t('Click to switch.') : vscode.l10n.t('No credentials set. Click to set them.');
+    this.item.accessibilityInformation = {
+      label: profile.production
+        ? vscode.l10n.t('IDCloud profile: {0}, production. {1}', profile.label, click)
+        : vscode.l10n.t('IDCloud profile: {0}. {1}', profile.label, click),
+    };
+    this.item.tooltip = this.tooltip(profile, hasCredentials);
   }
 
   private async hasCredentials(profile: Profile): Promise<boolean> {
     return profile.kind === 'emulator' || (await this.credentials.has(profile.id));
   }
 
-  private tooltip(profile: Profile, hasCredentials: boolean | undefined): vscode.MarkdownString {
+  private tooltip(profile: Profile, hasCredentials: boolean): vscode.MarkdownString {
     const lines = [
       `**${escapeMarkdown(vscode.l10n.t('IDCloud profile: {0}', profile.label))}**${profile.production ? ` — $(warning) ${escapeMarkdown(vscode.l10n.t('production'))}` : ''}`,
       profile.kind === 'emulator'
         ? escapeMarkdown(vscode.l10n.t('The built-in local emulator (no credentials needed).'))
         : `${escapeMarkdown(vscode.l10n.t('API:'))} \`${profile.apiBaseUrl.replace(/`/g, '')}\``,
     ];
-    if (hasCredentials === false) lines.push(`$(key) ${escapeMarkdown(vscode.l10n.t('No credentials set.'))}`);
-    lines.push(escapeMarkdown(vscode.l10n.t('Click to switch profile.')));
+    if (hasCredentials) {
+      lines.push(escapeMarkdown(vscode.l10n.t('Click to switch profile.')));
+    } else {
+      lines.push(`$(key) ${escapeMarkdown(vscode.l10n.t('No credentials set. Click to set them.'))}`);
+      lines.push(`[${escapeMarkdown(vscode.l10n.t('Switch Profile'))}](command:${Commands.switchProfile})`);
+    }
     const md = new vscode.MarkdownString(lines.join('\n\n'), true);
-    md.isTrusted = false;
+    // Only Switch Profile may run from it (the click sets credentials while there are none).
+    md.isTrusted = { enabledCommands: [Commands.switchProfile] };
     return md;
   }
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle';
 import type { Lookups, Privacy, ProcessRef, ProcessView, Profile, Watches } from '../services';
 import { ProcessHistory } from './history';
+import { type Node, ProcessNode } from './nodes';
 import { ProcessTreeProvider } from './provider';
 
 export const VIEW_ID = 'idcloud.processes';
@@ -32,7 +33,7 @@ function viewDescription(profile: Profile): string {
 class Tree extends Disposable implements ProcessTree {
   readonly history: ProcessHistory;
   readonly provider: ProcessTreeProvider;
-  private readonly view: vscode.TreeView<unknown>;
+  private readonly view: vscode.TreeView<Node>;
 
   constructor(private readonly deps: TreeDeps) {
     super();
@@ -54,6 +55,14 @@ class Tree extends Disposable implements ProcessTree {
     } catch (err) {
       this.deps.log.warn(`tree: could not reveal ${ref.id}: ${err instanceof Error ? err.message : 'unknown'}`);
     }
+  }
+
+  selected(): ProcessRef | undefined {
+    if (!this.view.visible) return undefined;
+    for (let node: Node | undefined = this.view.selection[0]; node; node = node.parent) {
+      if (node instanceof ProcessNode) return node.ref;
+    }
+    return undefined;
   }
 
   forget(ref: ProcessRef): void {
