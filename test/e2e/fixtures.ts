@@ -2,6 +2,9 @@
 //   workbench      one code-server + one loaded workbench per worker, shared by the tests of a file
 //                  (loading one costs ~5–10 s on 2 cores); the extension comes from the dev path,
 //                  or from the installed .vsix when HARNESS_EXTENSIONS_DIR is set (run-e2e.mjs does)
+//   ptbrWorkbench  the same in Brazilian Portuguese (--locale pt-br, the harness's language pack):
+//                  one per worker, shared by every spec's pt-BR variant (smoke, panel, pt-BR), started
+//                  only when one asks for it
 //   openWorkbench  a factory for a pristine workbench (own server, profile, settings, env),
 //                  stopped when the test ends: for specs that need a fresh install's state
 import * as path from 'node:path';
@@ -218,12 +221,13 @@ async function attachShots(testInfo: TestInfo, workbenches: readonly Workbench[]
   }
 }
 
-/** The worker's shared workbench once some test asked for it (for the failure screenshot). */
+/** The worker's shared workbenches once some test asked for them (for the failure screenshot). */
 let shared: Workbench | undefined;
+let sharedPtBr: Workbench | undefined;
 
 export const test = base.extend<
   { openWorkbench: (options?: WorkbenchOptions) => Promise<Workbench>; failureShot: undefined },
-  { workbench: Workbench }
+  { workbench: Workbench; ptbrWorkbench: Workbench }
 >({
   workbench: [async ({ browser }, use) => {
     const close: (() => Promise<void>)[] = [];
@@ -236,11 +240,22 @@ export const test = base.extend<
     }
   }, { scope: 'worker' }],
 
-  // The shared page is not Playwright's own `page` fixture: attach its screenshot on failure ourselves.
+  ptbrWorkbench: [async ({ browser }, use) => {
+    const close: (() => Promise<void>)[] = [];
+    try {
+      sharedPtBr = await openIn(browser, { locale: 'pt-br' }, close);
+      await use(sharedPtBr);
+    } finally {
+      sharedPtBr = undefined;
+      await closeAll(close);
+    }
+  }, { scope: 'worker' }],
+
+  // The shared pages are not Playwright's own `page` fixture: attach its screenshot on failure ourselves.
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   failureShot: [async ({}, use, testInfo) => {
     await use(undefined);
-    if (shared) await attachShots(testInfo, [shared]);
+    await attachShots(testInfo, [shared, sharedPtBr].filter((wb) => wb !== undefined));
   }, { auto: true }],
 
   openWorkbench: async ({ browser }, use, testInfo) => {

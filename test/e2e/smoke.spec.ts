@@ -1,33 +1,49 @@
 // Smoke: the workbench loads our extension; opening a log activates it (its status-bar profile
-// item appears, its commands run); its activity-bar container and view open. run-e2e.mjs runs this file twice:
-// with the extension from the dev path, then from the installed .vsix.
-import { test, expect } from './fixtures';
+// item appears, its commands run); its activity-bar container and view open. Every check runs in
+// English and again in Brazilian Portuguese (on the one pt-BR workbench the specs share).
+// run-e2e.mjs runs this file twice: with the extension from the dev path, then from the installed
+// .vsix (so the packaged manifest and bundles are seen in both languages).
+import { test, expect, type Workbench } from './fixtures';
 
-test.describe('smoke', () => {
-  test('the workbench loads the workspace and the IDCloud activity-bar icon', async ({ workbench }) => {
-    await expect(workbench.activityIcon).toBeVisible();
-    await expect(workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample.log' })).toBeVisible();
-  });
+/** What this spec reads on screen, per display language. */
+const LANGUAGES = [
+  { lang: 'en', suffix: '', emulator: 'Local emulator', showLog: 'IDCloud: Show Log', output: /output/i, view: 'Processes' },
+  { lang: 'pt-br', suffix: '-ptbr', emulator: 'Emulador local', showLog: 'IDCloud: Mostrar log', output: /saída/i, view: 'Processos' },
+] as const;
 
-  test('opening a log activates the extension on the Local emulator profile', async ({ workbench }) => {
-    await workbench.quickOpen('sample.log');
-    await expect(workbench.statusItem('Local emulator')).toBeVisible();
-    await workbench.shot('smoke-workbench');
-  });
+for (const t of LANGUAGES) {
+  test.describe(`smoke (${t.lang})`, () => {
+    // the English checks use the spec files' shared workbench, the pt-BR ones the shared pt-BR one
+    const run = (title: string, body: (wb: Workbench) => Promise<void>): void => {
+      if (t.lang === 'en') test(title, async ({ workbench }) => { await body(workbench); });
+      else test(title, async ({ ptbrWorkbench }) => { await body(ptbrWorkbench); });
+    };
 
-  test('its commands run: Show Log opens the IDCloud output channel', async ({ workbench }) => {
-    // an activation that threw leaves the command unregistered: VS Code says "command … not found"
-    await workbench.runCommand('IDCloud: Show Log');
-    const panel = workbench.page.locator('.part.panel');
-    await expect(panel.locator('.composite.title', { hasText: /output/i })).toBeVisible();
-    const channel = panel.locator('select.monaco-select-box').filter({ has: workbench.page.locator('option', { hasText: /^IDCloud$/ }) });
-    await expect(channel.first()).toHaveValue(/IDCloud/);
-    await expect(workbench.toast(/not found/)).toHaveCount(0);
-  });
+    run('the workbench loads the workspace and the IDCloud activity-bar icon', async (wb) => {
+      await expect(wb.activityIcon).toBeVisible();
+      await expect(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample.log' })).toBeVisible();
+    });
 
-  test('the Processes view opens in the IDCloud side bar', async ({ workbench }) => {
-    const pane = await workbench.openView();
-    await expect(pane.locator('.pane-body')).toBeVisible();
-    await workbench.shot('smoke-view');
+    run('opening a log activates the extension on the Local emulator profile', async (wb) => {
+      await wb.quickOpen('sample.log');
+      await expect(wb.statusItem(t.emulator)).toBeVisible();
+      await wb.shot(`smoke-workbench${t.suffix}`);
+    });
+
+    run('its commands run: Show Log opens the IDCloud output channel', async (wb) => {
+      // an activation that threw leaves the command unregistered: VS Code says "command … not found"
+      await wb.runCommand(t.showLog);
+      const panel = wb.page.locator('.part.panel');
+      await expect(panel.locator('.composite.title', { hasText: t.output })).toBeVisible();
+      const channel = panel.locator('select.monaco-select-box').filter({ has: wb.page.locator('option', { hasText: /^IDCloud$/ }) });
+      await expect(channel.first()).toHaveValue(/IDCloud/);
+      await expect(wb.toast(/not found/)).toHaveCount(0);
+    });
+
+    run('the Processes view opens in the IDCloud side bar', async (wb) => {
+      const pane = await wb.openView(t.view);
+      await expect(pane.locator('.pane-body')).toBeVisible();
+      await wb.shot(`smoke-view${t.suffix}`);
+    });
   });
-});
+}
