@@ -21,6 +21,8 @@ const FEATURES = {
   triage: 'src/editor/triage/index.ts',
   profiles: 'src/editor/profiles/flows.ts',
   panel: 'src/editor/panel/panel.ts',
+  webhooks: 'src/editor/webhooks/onDemand.ts',
+  secrets: 'src/editor/secrets/onDemand.ts',
 };
 
 const node = {

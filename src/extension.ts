@@ -43,7 +43,8 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
   readonly tree: ProcessTree;
-  readonly webhookInbox: WebhookInbox;
+  /** The Webhook Inbox, built on first use (a separate bundle, src/editor/lazy.ts). */
+  webhookInbox(): Promise<WebhookInbox>;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
   /** The committed-credential scan (its Store questions can be answered by a test). */
