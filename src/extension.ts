@@ -26,7 +26,8 @@ import { createProcessTree, type ProcessTree } from './editor/tree';
 import { registerWebhooks } from './editor/webhooks';
 import type { WebhookInbox } from './editor/webhooks/inbox';
 import { registerWatchCommands, WatchFeature } from './editor/watch';
-import { TriageService } from './editor/triage';
+import type { TriageService } from './editor/triage';
+import { registerTriage } from './editor/triage/onDemand';
 import { Walkthrough } from './editor/walkthrough';
 
 /**
@@ -42,13 +43,15 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   readonly statusBar: ProfileStatusBar;
   readonly tree: ProcessTree;
-  readonly webhookInbox: WebhookInbox;
+  /** The Webhook Inbox, built on first use (a separate bundle, src/editor/lazy.ts). */
+  webhookInbox(): Promise<WebhookInbox>;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
   /** The committed-credential scan (its Store questions can be answered by a test). */
   readonly secretScan: SecretScanController;
   readonly watch: WatchFeature;
-  readonly triage: TriageService;
+  /** Resolve All's service, built on first use (a separate bundle, src/editor/lazy.ts). */
+  triage(): Promise<TriageService>;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
 }
@@ -69,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess, activePanel: () => panels.activeRef(), background };
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
-  const triage = new TriageService({ extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
+  const triage = registerTriage(commands, { extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels,
@@ -86,6 +89,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
   return testExports(context.extensionMode, {
-    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage, activationMs, emulator: () => emulator.start(),
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, emulator: () => emulator.start(),
   });
 }

@@ -3,7 +3,7 @@
  * an overall deadline, the caller's AbortSignal, a body read that stops at a size cap, and transport failures mapped once
  * to CancelledError / TimeoutError / NetworkError.
  */
-import { request, type Dispatcher } from 'undici';
+import { getGlobalDispatcher, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import { CancelledError, NetworkError, TimeoutError, type NetworkFailure } from './errors';
 
@@ -74,11 +74,13 @@ export async function send(options: SendOptions): Promise<RawResponse> {
   };
   signal?.addEventListener('abort', cancel, { once: true });
   try {
-    const res = await request(options.url, {
+    const url = new URL(options.url);
+    const res = await (options.dispatcher ?? getGlobalDispatcher()).request({
+      origin: url.origin,
+      path: url.pathname + url.search,
       method: options.method,
       headers: options.headers,
       body: options.body,
-      dispatcher: options.dispatcher,
       signal: stop.signal,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,

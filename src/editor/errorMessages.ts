@@ -12,6 +12,7 @@ import {
 } from '../core/errors';
 import { Commands, InternalCommands } from './commandIds';
 import { inert } from './ids/summaryText';
+import { isFeatureLoadError } from './lazy';
 import { redact } from './log';
 import type { ErrorAction, PresentedError, Profile } from './services';
 
@@ -203,6 +204,9 @@ function presentUnsafe(err: unknown, ctx: ErrorContext): PresentedError {
   // One cast: the kinds are exactly these classes (errors.ts), from either bundle.
   if (isIdCloudError(err)) return present(err as KnownError, ctx);
   if (isCancellation(err)) return { message: vscode.l10n.t('Cancelled.'), actions: [] };
+  if (isFeatureLoadError(err)) {
+    return { message: vscode.l10n.t('IDCloud Process Lens could not load {0}: its installation looks incomplete. Reinstall the extension; the log has the details.', err.file), actions: [showLog()] };
+  }
   const detail = err instanceof Error ? err.message : String(err);
   return { message: vscode.l10n.t('IDCloud ({0}): {1}', ctx.profile.label, clip(redact(detail))), actions: [showLog()] };
 }

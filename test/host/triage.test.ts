@@ -19,14 +19,15 @@ const FIXTURE = path.resolve(__dirname, '../../test/fixtures/triage/onboarding.l
 
 interface TriageApi {
   readonly lookups: Lookups;
-  readonly triage: TriageService;
+  /** Built on first use (dist/features/triage.js). */
+  triage(): Promise<TriageService>;
 }
 
 async function activate(): Promise<TriageApi> {
   const ext = vscode.extensions.getExtension<TriageApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not loaded`);
   const api = await ext.activate();
-  assert.ok(api.triage, 'activate() does not return the triage service');
+  assert.equal(typeof api.triage, 'function', 'activate() does not return the triage loader');
   return api;
 }
 
@@ -52,9 +53,10 @@ describe('Resolve All', function () {
     const uri = vscode.Uri.file(file);
     const summary = await vscode.commands.executeCommand<{ settled: number; total: number; cancelled: boolean }>('idcloud.resolveAll', uri);
     assert.deepEqual({ settled: summary.settled, total: summary.total, cancelled: summary.cancelled }, { settled: 13, total: 13, cancelled: false });
-    const session = api.triage.sessionOf(uri);
+    const triage = await api.triage();
+    const session = triage.sessionOf(uri);
     assert.ok(session);
-    assert.ok(api.triage.viewOf(session), 'the triage view is open');
+    assert.ok(triage.viewOf(session), 'the triage view is open');
     const rows = new RowBuilder('en', false).rows(session);
     assert.deepEqual(countBuckets(rows), { ok: 3, invalidIdentity: 3, expired: 1, pending: 2, notFound: 2, error: 2, unresolved: 0 });
     const c805 = rows.find((r) => r.id === 'c805fbe8-8c64-4080-a67b-8ce2add47a51');
@@ -78,7 +80,8 @@ describe('Resolve All', function () {
     const uri = vscode.Uri.file(file);
     const scan = await findProcessIdsIn(uri);
     assert.equal(scan?.ids.length, 40);
-    const session = api.triage.sessionFor(uri);
+    const triage = await api.triage();
+    const session = triage.sessionFor(uri);
     session.setSites(scan?.ids ?? []);
 
     const first: string[] = [];
@@ -87,7 +90,7 @@ describe('Resolve All', function () {
       first.push(...(changed ?? []));
       if (first.length === 5) controller.abort();
     });
-    const run1 = await api.triage.resolve(session, { signal: controller.signal });
+    const run1 = await triage.resolve(session, { signal: controller.signal });
     listener.dispose();
     assert.equal(run1?.cancelled, true);
     const kept = ids.filter((id) => session.outcome(id) !== undefined);
@@ -97,7 +100,7 @@ describe('Resolve All', function () {
 
     const second: string[] = [];
     const listener2 = session.onDidChange((changed) => { second.push(...(changed ?? [])); });
-    const run2 = await api.triage.resolve(session);
+    const run2 = await triage.resolve(session);
     listener2.dispose();
     assert.equal(run2?.cancelled, false);
     assert.deepEqual(second.sort(), ids.filter((id) => !kept.includes(id)).sort(), 'the second run fetched exactly the rest');

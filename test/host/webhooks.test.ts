@@ -12,21 +12,22 @@ describe('webhooks', function () {
 
   it('a process finished through the emulator delivers to the inbox with Basic auth, and the delivery opens the process', async () => {
     const api = await extensionApi();
-    const url = await api.webhookInbox.start(0, { type: 'basic', user: 'unico', password: 'pw' });
+    const inbox = await api.webhookInbox();
+    const url = await inbox.start(0, { type: 'basic', user: 'unico', password: 'pw' });
     const em = await startEmulator({ liveProcessDelayMs: 100, webhook: { url, auth: 'basic:unico:pw' } });
     try {
       const deliveries = new Promise<void>((resolve) => {
-        const sub = api.webhookInbox.onDidChangeTreeData(() => { sub.dispose(); resolve(); });
+        const sub = inbox.onDidChangeTreeData(() => { sub.dispose(); resolve(); });
       });
       // the live process has no result yet, so nothing to send; a finished one is sent
       assert.strictEqual((await fetch(`${em.apiBaseUrl}/emulator/webhook/${LIVE_PROCESS_ID}`, { method: 'POST' })).status, 422);
       assert.strictEqual((await fetch(`${em.apiBaseUrl}/emulator/webhook/${REFERENCE_EXAMPLE_ID}`, { method: 'POST' })).status, 202);
       await deliveries;
-      const [first] = api.webhookInbox.all();
+      const [first] = inbox.all();
       assert.ok(first);
       assert.strictEqual(first.payload.processId, REFERENCE_EXAMPLE_ID);
       assert.strictEqual(first.redelivery, false);
-      const item = api.webhookInbox.getTreeItem(first);
+      const item = inbox.getTreeItem(first);
       assert.strictEqual(item.command?.command, Commands.showProcess);
       assert.deepStrictEqual(item.command.arguments, [{ id: REFERENCE_EXAMPLE_ID, profileId: api.lookups.activeProfile().id }]);
     } finally {
@@ -37,12 +38,13 @@ describe('webhooks', function () {
 
   it('refuses a call with the wrong authentication', async () => {
     const api = await extensionApi();
-    const url = await api.webhookInbox.start(0, { type: 'bearer', token: 'right' });
+    const inbox = await api.webhookInbox();
+    const url = await inbox.start(0, { type: 'bearer', token: 'right' });
     try {
-      const before = api.webhookInbox.all().length;
+      const before = inbox.all().length;
       const status = (await fetch(url, { method: 'POST', headers: { authorization: 'Bearer wrong' }, body: JSON.stringify({ processId: REFERENCE_EXAMPLE_ID, state: 'PROCESS_STATE_FINISHED', result: 'ok' }) })).status;
       assert.strictEqual(status, 401);
-      assert.strictEqual(api.webhookInbox.all().length, before);
+      assert.strictEqual(inbox.all().length, before);
     } finally {
       await vscode.commands.executeCommand(Commands.stopWebhookInbox);
     }

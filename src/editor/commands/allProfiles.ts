@@ -14,7 +14,6 @@ import type { CommandDeps } from './deps';
 import { Commands } from '../commandIds';
 import { presentLookedUp, shortId } from './lookUp';
 import { withCancellableProgress } from './progress';
-import { registerProcessCommand } from './register';
 
 export type ProfileStatus = 'found' | 'notFound' | 'noCredentials' | 'declined' | 'failed';
 
@@ -90,21 +89,20 @@ async function pickHit(id: string, hits: readonly Checked[]): Promise<Checked | 
   return picked?.hit;
 }
 
-export function registerAllProfiles(deps: CommandDeps): vscode.Disposable {
-  return registerProcessCommand(deps, Commands.lookUpInAllProfiles, async (ref): Promise<ProfileOutcome[]> => {
-    const profiles = deps.lookups.profiles();
-    const results = await withCancellableProgress(
-      vscode.l10n.t('Looking up {0}… in {1} profiles', shortId(ref.id), profiles.length),
-      (signal) => Promise.all(profiles.map((p) => check(deps, p, ref.id, signal))),
-    );
-    const hits = results.filter((r) => r.status === 'found');
-    const chosen = hits.length > 1 ? await pickHit(ref.id, hits) : hits[0];
-    if (hits.length === 0) reportNoHit(deps, ref.id, results);
-    if (chosen) {
-      const found: ProcessRef = { id: ref.id, profileId: chosen.profileId };
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0}… found in {1}', shortId(ref.id), chosen.profile.label), 5000);
-      await presentLookedUp(deps, found);
-    }
-    return results.map(({ profileId, status, message }) => (message === undefined ? { profileId, status } : { profileId, status, message }));
-  });
+/** The command (registered by profiles/index.ts, built in dist/features/profiles.js). */
+export async function lookUpInAllProfiles(deps: CommandDeps, ref: ProcessRef): Promise<ProfileOutcome[]> {
+  const profiles = deps.lookups.profiles();
+  const results = await withCancellableProgress(
+    vscode.l10n.t('Looking up {0}… in {1} profiles', shortId(ref.id), profiles.length),
+    (signal) => Promise.all(profiles.map((p) => check(deps, p, ref.id, signal))),
+  );
+  const hits = results.filter((r) => r.status === 'found');
+  const chosen = hits.length > 1 ? await pickHit(ref.id, hits) : hits[0];
+  if (hits.length === 0) reportNoHit(deps, ref.id, results);
+  if (chosen) {
+    const found: ProcessRef = { id: ref.id, profileId: chosen.profileId };
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0}… found in {1}', shortId(ref.id), chosen.profile.label), 5000);
+    await presentLookedUp(deps, found);
+  }
+  return results.map(({ profileId, status, message }) => (message === undefined ? { profileId, status } : { profileId, status, message }));
 }

@@ -1,6 +1,8 @@
-/** Registers every command of the commands folder; the composition root owns the result. */
+/**
+ * Registers every command of the commands folder; the composition root owns the result. Look Up
+ * in All Profiles is registered with the profile commands (its flow is in their lazy bundle).
+ */
 import * as vscode from 'vscode';
-import { registerAllProfiles } from './allProfiles';
 import { registerCopy } from './copy';
 import type { CommandDeps } from './deps';
 import { registerHistory } from './history';
@@ -18,7 +20,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     ...registerLookUp(deps),
     registerCopy(deps),
     registerRawJson(deps),
-    registerAllProfiles(deps),
     ...registerPin(deps),
     registerRefresh(deps),
     registerHistory(deps),

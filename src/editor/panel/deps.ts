@@ -2,6 +2,8 @@
 import type * as vscode from 'vscode';
 import type { Lookups, Privacy, ProcessRef, Watches } from '../services';
 
+export const PANEL_VIEW_TYPE = 'idcloud.process';
+
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
   readonly lookups: Lookups;

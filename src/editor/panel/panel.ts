@@ -2,7 +2,8 @@
  * The webview panels: one per process (keyed by profile and ID), revealed when asked again, and
  * restored after a window reload by the `idcloud.process` serializer from `{ ref }` alone — the
  * webview's state never holds personal data; the process is looked up again (from the cache or
- * the network) after the reload.
+ * the network) after the reload. This is the entry of dist/features/panel.js: index.ts registers
+ * the serializer at activation and builds ProcessPanels when the first panel opens or is restored.
  */
 import * as vscode from 'vscode';
 import { isProcessId } from '../../core/processId';
@@ -10,10 +11,8 @@ import { isPanelState } from '../../protocol';
 import { Disposable } from '../lifecycle';
 import type { ProcessRef, ShowProcess } from '../services';
 import { panelHtml, webviewOptions } from './html';
-import type { PanelDeps } from './deps';
+import { PANEL_VIEW_TYPE, type PanelDeps } from './deps';
 import { PanelController } from './controller';
-
-export const PANEL_VIEW_TYPE = 'idcloud.process';
 
 class ProcessPanel extends Disposable {
   readonly controller: PanelController;
@@ -49,9 +48,6 @@ export class ProcessPanels extends Disposable {
 
   constructor(private readonly deps: PanelDeps) {
     super();
-    this._register(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
-    }));
   }
 
   async show(ref: ProcessRef): Promise<void> {
@@ -86,7 +82,8 @@ export class ProcessPanels extends Disposable {
     super.dispose();
   }
 
-  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /** Adopts a panel VS Code restored after a reload (the serializer's half, index.ts). */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const id = isPanelState(state) && isProcessId(state.ref.id) ? state.ref.id.toLowerCase() : undefined;
     if (!isPanelState(state) || id === undefined || this.panels.has(key({ id, profileId: state.ref.profileId }))) {
       this.deps.log.warn('process panel: dropped a restored panel without a valid process reference');

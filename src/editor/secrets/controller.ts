@@ -9,14 +9,17 @@ import { findCredentialLeaks, type CredentialLeak } from '../../core/credentialL
 import { registerCommand } from '../commands/register';
 import type { CommandDeps } from '../commands/deps';
 import { Commands } from '../commandIds';
+import { LazyFeature } from '../lazy';
 import { Disposable, disposeAll } from '../lifecycle';
 import type { CredentialStore } from '../profiles/credentials';
 import type { ProfileService } from '../profiles/profileService';
 import { DIAGNOSTIC_SOURCE, LeakCodeActionProvider, SCAN_SETTING } from './codeActions';
 import { IgnoredLeaks } from './ignored';
 import { leakCode, leakMessage } from './messages';
-import { windowPrompts, type LeakPrompts } from './prompts';
-import { storeLeak, type StoreLeakResult } from './store';
+import type { LeakPrompts } from './prompts';
+import type { StoreLeakResult } from './store';
+
+type StoreModule = typeof import('./onDemand');
 
 /** Real files and scratch buffers only (not git: views, output, or other extensions' documents). */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
@@ -41,13 +44,16 @@ export class SecretScanController extends Disposable {
   private readonly findings = new Map<string, Finding[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private listeners: vscode.Disposable[] = [];
-  private prompts: LeakPrompts = windowPrompts;
+  /** The Store questions: the window's own unless a host test answers them. */
+  private prompts: LeakPrompts | undefined;
+  private readonly storeFlow: LazyFeature<StoreModule, StoreModule>;
   private readonly now: () => number;
 
   constructor(private readonly deps: SecretScanDeps) {
     super();
     this.now = deps.now ?? Date.now;
     this.ignored = new IgnoredLeaks(deps.workspaceState);
+    this.storeFlow = this._register(new LazyFeature('secrets', (m: StoreModule) => m, deps.commands.log));
     const provider = new LeakCodeActionProvider((uri, d) => this.findingAt(uri, d.range), this.now);
     this._register(vscode.languages.registerCodeActionsProvider([...SCHEMES].map((scheme) => ({ scheme })), provider, LeakCodeActionProvider.metadata));
     this._register(registerCommand(deps.commands, Commands.storeLeakedCredential, (uri, fingerprint) => this.store(uri, fingerprint)));
@@ -62,7 +68,7 @@ export class SecretScanController extends Disposable {
   /** For the host tests (reached through the test API only): answer the Store questions. */
   usePrompts(prompts: LeakPrompts): vscode.Disposable {
     this.prompts = prompts;
-    return new vscode.Disposable(() => { this.prompts = windowPrompts; });
+    return new vscode.Disposable(() => { this.prompts = undefined; });
   }
 
   private enabled(): boolean {
@@ -132,7 +138,8 @@ export class SecretScanController extends Disposable {
   private async store(uri: unknown, fingerprint: unknown): Promise<StoreLeakResult | undefined> {
     if (!(uri instanceof vscode.Uri) || typeof fingerprint !== 'string') return undefined;
     const { profiles, credentials } = this.deps;
-    return storeLeak({ profiles, credentials, prompts: () => this.prompts }, uri, fingerprint);
+    const flow = this.storeFlow.get();
+    return flow.storeLeak({ profiles, credentials, prompts: () => this.prompts ?? flow.windowPrompts }, uri, fingerprint);
   }
 
   private async ignore(uri: unknown, fingerprint: unknown): Promise<boolean> {

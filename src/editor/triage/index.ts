@@ -3,12 +3,13 @@
  * profile with "N of M", an ETA and Cancel, shown in the triage view. A session per (file, profile)
  * keeps what was fetched, so running it again fetches only the rest. Production asks first, with
  * the count; a profile without credentials says so before anything is scanned or asked.
+ * This is the entry of dist/features/triage.js: activation registers the command (onDemand.ts)
+ * and builds the service on its first run.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { UnauthorizedError } from '../../core/errors';
 import type { QueueProgress, RunSummary } from '../../core/resolveQueue';
-import { Commands } from '../commandIds';
 import { isCancellation, showError } from '../errorMessages';
 import { findProcessIdsIn } from '../ids/findInFile';
 import { Disposable } from '../lifecycle';
@@ -26,7 +27,6 @@ export class TriageService extends Disposable {
 
   constructor(private readonly deps: TriageDeps) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.resolveAll, (arg?: unknown) => this.command(arg)));
     this._register({ dispose: () => { for (const v of this.views.values()) v.panel.dispose(); } });
   }
 
