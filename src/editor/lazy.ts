@@ -1,6 +1,7 @@
 /**
  * Features that only a command (or an opened view) needs live in their own bundles next to
- * dist/extension.js (dist/features/*.js, built by esbuild.mjs) and are required on first use, as
+ * dist/extension.js (dist/features.js, built by esbuild.mjs: one bundle, so the code they share is
+ * shipped once) and are required on first use, as
  * dist/network.js is (DESIGN §13). Activation registers cheap stubs; the first invocation loads the
  * bundle and builds the feature once; a bundle that cannot be loaded becomes a FeatureLoadError,
  * which errorMessages.ts turns into a clear message (and the next invocation tries again).
@@ -24,7 +25,7 @@ export function isFeatureLoadError(err: unknown): err is FeatureLoadError {
 }
 
 /**
- * One lazily built feature: `get()` requires dist/features/<name>.js (the module type `M` is a
+ * One lazily built feature: `get()` requires dist/features.js and takes its `name` export (the module type `M` is a
  * type-only import of its entry) and builds the feature from it the first time, then returns the
  * same instance. Disposing disposes what was built (nothing if it never was).
  */
@@ -36,8 +37,8 @@ export class LazyFeature<M, T> implements vscode.Disposable {
     readonly name: string,
     private readonly build: (bundle: M) => T,
     private readonly log: Pick<vscode.LogOutputChannel, 'info' | 'error'>,
-    /** Where the bundles are: next to this (activation) bundle unless a test says otherwise. */
-    private readonly dir = path.join(__dirname, 'features'),
+    /** The features bundle: next to this (activation) bundle unless a test says otherwise. */
+    private readonly file = path.join(__dirname, 'features.js'),
   ) {}
 
   /** The feature if it was built already (never loads anything). */
@@ -50,11 +51,13 @@ export class LazyFeature<M, T> implements vscode.Disposable {
     if (this.disposed) throw new Error(`${this.name}: used after the extension was deactivated`);
     const started = performance.now();
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- a separate bundle, loaded on first use
-      const bundle: M = require(path.join(this.dir, `${this.name}.js`));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, loaded on first use
+      const all = require(this.file) as Record<string, M | undefined>;
+      const bundle = all[this.name];
+      if (bundle === undefined) throw new Error(`it has no feature "${this.name}"`);
       this.instance = this.build(bundle);
     } catch (e) {
-      const err = new FeatureLoadError(this.name, `dist/features/${this.name}.js`, e);
+      const err = new FeatureLoadError(this.name, `dist/${path.basename(this.file)}`, e);
       this.log.error(`${err.name}: ${err.message}`);
       throw err;
     }

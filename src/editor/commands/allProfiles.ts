@@ -89,7 +89,7 @@ async function pickHit(id: string, hits: readonly Checked[]): Promise<Checked | 
   return picked?.hit;
 }
 
-/** The command (registered by profiles/index.ts, built in dist/features/profiles.js). */
+/** The command (registered by profiles/index.ts, built in dist/features.js (its `profiles` export)). */
 export async function lookUpInAllProfiles(deps: CommandDeps, ref: ProcessRef): Promise<ProfileOutcome[]> {
   const profiles = deps.lookups.profiles();
   const results = await withCancellableProgress(

@@ -2,7 +2,7 @@
  * The process panel's public face: `createProcessPanels(deps)` registers the panel serializer
  * (restores panels after a window reload) and returns `showProcess`, the single entry point every
  * surface uses to open or reveal the panel of a process. The panels themselves (view model,
- * messages, HTML: dist/features/panel.js, panel.ts) are built when the first one opens or is
+ * messages, HTML: dist/features.js (its `panel` export), panel.ts) are built when the first one opens or is
  * restored (editor/lazy.ts).
  */
 import * as vscode from 'vscode';

@@ -2,7 +2,7 @@
  * The webview panels: one per process (keyed by profile and ID), revealed when asked again, and
  * restored after a window reload by the `idcloud.process` serializer from `{ ref }` alone — the
  * webview's state never holds personal data; the process is looked up again (from the cache or
- * the network) after the reload. This is the entry of dist/features/panel.js: index.ts registers
+ * the network) after the reload. This is the entry of dist/features.js (its `panel` export): index.ts registers
  * the serializer at activation and builds ProcessPanels when the first panel opens or is restored.
  */
 import * as vscode from 'vscode';

@@ -1,5 +1,5 @@
 /**
- * Entry of dist/features/profiles.js: the flows behind the profile commands (Switch Profile,
+ * Entry of dist/features.js (its `profiles` export): the flows behind the profile commands (Switch Profile,
  * Set/Clear Credentials, Test Connection, Look Up in All Profiles). Activation registers the
  * commands (index.ts) and requires this bundle on the first one run (editor/lazy.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * The commands of the profiles area: Switch Profile, Set/Clear Credentials, Test Connection,
  * Look Up in All Profiles, Show Log and Toggle Personal Data, through the commands' one
- * registration wrapper. The flows behind the first five are dist/features/profiles.js
+ * registration wrapper. The flows behind the first five are dist/features.js (its `profiles` export)
  * (flows.ts), required on the first one run.
  */
 import * as vscode from 'vscode';

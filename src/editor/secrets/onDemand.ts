@@ -1,5 +1,5 @@
 /**
- * Entry of dist/features/secrets.js: the Store flow of a committed credential (which profile,
+ * Entry of dist/features.js (its `secrets` export): the Store flow of a committed credential (which profile,
  * the questions, validation, the secret storage). The scan and its quick fixes run from
  * activation (controller.ts); this bundle is required on the first Store (editor/lazy.ts).
  */

@@ -3,7 +3,7 @@
  * profile with "N of M", an ETA and Cancel, shown in the triage view. A session per (file, profile)
  * keeps what was fetched, so running it again fetches only the rest. Production asks first, with
  * the count; a profile without credentials says so before anything is scanned or asked.
- * This is the entry of dist/features/triage.js: activation registers the command (onDemand.ts)
+ * This is the entry of dist/features.js (its `triage` export): activation registers the command (onDemand.ts)
  * and builds the service on its first run.
  */
 import * as path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * What activation holds of Resolve All: the command. The triage service (scheduler, view,
- * export: dist/features/triage.js) is built on the command's first run (editor/lazy.ts).
+ * export: dist/features.js (its `triage` export)) is built on the command's first run (editor/lazy.ts).
  */
 import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/deps';

@@ -1,7 +1,7 @@
 /**
  * Webhooks: payload lenses and hovers in files, Compare Webhook with the API, and the local
  * Webhook Inbox view. Registered once; the lens follows idcloud.codeLens.enabled. The inbox and
- * Compare are dist/features/webhooks.js (onDemand.ts), required on the first of their commands.
+ * Compare are dist/features.js (its `webhooks` export) (onDemand.ts), required on the first of their commands.
  */
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/register';

@@ -59,7 +59,7 @@ export function checkPackagedExtension(vsix, extensionsDir) {
     const required = [
       'package.json', 'package.nls.json', 'package.nls.pt-br.json', 'readme.md', 'changelog.md', 'LICENSE.txt',
       `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.json`, `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.pt-br.json`,
-      manifest.main.replace(/^\.\//, ''), 'dist/network.js', 'dist/emulator.js', 'dist/webview.js', 'dist/triage.js',
+      manifest.main.replace(/^\.\//, ''), 'dist/network.js', 'dist/emulator.js', 'dist/webview.js', 'dist/triage.js', 'dist/features.js',
       manifest.icon, 'media/walkthrough/sample.log',
       ...walkthroughMedia, ...walkthroughMedia.map((m) => m.replace(/\.md$/, '.nls.pt-br.md')),
     ];
