@@ -14,16 +14,22 @@ import type { Lookups } from '../services';
 /** Larger documents are not searched (a payload is a few hundred bytes; logs that big use Find in File). */
 const MAX_DOCUMENT = 5 * 1024 * 1024;
 
+/**
+ * The payloads of the last document asked about. Keyed by the document object and its version, not
+ * by URI: an untitled document's URI (untitled:Untitled-1) is reused by the next one after a close,
+ * at version 1 again, and must not be served the closed one's answer.
+ */
 class PayloadCache {
-  private key = '';
+  private document: vscode.TextDocument | undefined;
+  private version = -1;
   private found: FoundPayload[] = [];
 
   get(document: vscode.TextDocument): FoundPayload[] {
-    const key = `${document.uri.toString()}@${String(document.version)}`;
-    if (key !== this.key) {
+    if (document !== this.document || document.version !== this.version) {
       const text = document.getText();
       this.found = text.length > MAX_DOCUMENT || !text.includes('"processId"') ? [] : findWebhookPayloads(text);
-      this.key = key;
+      this.document = document;
+      this.version = document.version;
     }
     return this.found;
   }
