@@ -10,10 +10,10 @@
  * around only where the sample is hex or a dash; a maximal hex-or-dash run of 36 bytes or more
  * always contains a sample. Chunks may split an ID, its context, a line or a character anywhere.
  */
-import { CLASS, GROUP_LIMIT, PROCESS_ID_CONTEXT, PROCESS_ID_LENGTH } from './processId';
+import { CLASS, GROUP_LIMIT, PROCESS_ID_CONTEXT, PROCESS_ID_LENGTH, type ProcessId } from './processId';
 
 export interface ByteIdOccurrence {
-  readonly id: string;
+  readonly id: ProcessId;
   readonly count: number;
   readonly firstLine: number;
   readonly firstColumn: number;
@@ -116,7 +116,7 @@ export class ProcessIdByteScanner {
   /** Up to 3 leading bytes held back while they may still be a byte-order mark. */
   private head: Buffer | undefined = Buffer.alloc(0);
   private ended = false;
-  private readonly tally = new Map<string, { count: number; readonly firstLine: number; readonly firstColumn: number }>();
+  private readonly tally = new Map<ProcessId, { count: number; readonly firstLine: number; readonly firstColumn: number }>();
 
   /** Lines as an editor counts them (newlines + 1); final after end(). */
   get lines(): number {
@@ -189,7 +189,7 @@ export class ProcessIdByteScanner {
   }
 
   private record(s: number): void {
-    const id = this.buf.toString('latin1', s, s + PROCESS_ID_LENGTH).toLowerCase();
+    const id = this.buf.toString('latin1', s, s + PROCESS_ID_LENGTH).toLowerCase() as ProcessId;
     const seen = this.tally.get(id);
     if (seen) {
       seen.count++;

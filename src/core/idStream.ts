@@ -12,11 +12,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CancelledError } from './errors';
 import { ProcessIdByteScanner } from './idBytes';
-import { findProcessIds, PROCESS_ID_CONTEXT, PROCESS_ID_LENGTH } from './processId';
+import { findProcessIds, PROCESS_ID_CONTEXT, PROCESS_ID_LENGTH, type ProcessId } from './processId';
 
 export interface IdOccurrence {
-  /** Lower case. */
-  readonly id: string;
+  readonly id: ProcessId;
   readonly count: number;
   /** 0-based line of the first occurrence (lines end at "\n"; a "\r" before it belongs to the line). */
   readonly firstLine: number;
@@ -43,7 +42,7 @@ export class ProcessIdStreamScanner {
   private line = 0;
   private lineStart = 0;
   private ended = false;
-  private readonly tally = new Map<string, Tally>();
+  private readonly tally = new Map<ProcessId, Tally>();
 
   /** Lines seen so far, as an editor counts them (newlines + 1); final after end(). */
   get lines(): number {
@@ -92,7 +91,7 @@ export class ProcessIdStreamScanner {
     }
   }
 
-  private record(id: string, at: number): void {
+  private record(id: ProcessId, at: number): void {
     const seen = this.tally.get(id);
     if (seen) {
       seen.count++;

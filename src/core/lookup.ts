@@ -11,6 +11,7 @@
 import { abortable } from './abort';
 import { CancelledError, isIdCloudError } from './errors';
 import { isSettled } from './model';
+import type { ProcessId } from './processId';
 import type { FetchedProcess, ProcessSource } from './types';
 
 export interface ProcessLookupOptions {
@@ -33,7 +34,7 @@ export interface ProcessLookupOptions {
    * Told once per request that reached the source (not per waiter), after its answer is stored or
    * its failure remembered, so a listener that peeks sees it. Not for a cancelled request.
    */
-  readonly onFetch?: (id: string) => void;
+  readonly onFetch?: (id: ProcessId) => void;
 }
 
 export interface GetOptions {
@@ -70,9 +71,9 @@ interface Flight {
 }
 
 export class ProcessLookup {
-  private readonly entries = new Map<string, Entry>();
-  private readonly failures = new Map<string, Failure>();
-  private readonly flights = new Map<string, Flight>();
+  private readonly entries = new Map<ProcessId, Entry>();
+  private readonly failures = new Map<ProcessId, Failure>();
+  private readonly flights = new Map<ProcessId, Flight>();
   private readonly now: () => number;
   private readonly maxEntries: number;
   private readonly unfinishedTtlMs: number;
@@ -95,8 +96,7 @@ export class ProcessLookup {
     return this.entries.size;
   }
 
-  get(id: string, options?: GetOptions): Promise<FetchedProcess> {
-    const key = id.toLowerCase();
+  get(key: ProcessId, options?: GetOptions): Promise<FetchedProcess> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(new CancelledError());
     if (options?.force !== true) {
@@ -110,28 +110,28 @@ export class ProcessLookup {
   }
 
   /** The cached answer, however old (an unsettled one too): surfaces show it, only an explicit get or a watch refreshes it. */
-  peek(id: string): FetchedProcess | undefined {
-    return this.touch(id.toLowerCase())?.value;
+  peek(id: ProcessId): FetchedProcess | undefined {
+    return this.touch(id)?.value;
   }
 
   /** The failure remembered for this ID while background callers still wait on it. */
-  peekFailure(id: string): Error | undefined {
-    const failure = this.failures.get(id.toLowerCase());
+  peekFailure(id: ProcessId): Error | undefined {
+    const failure = this.failures.get(id);
     return failure && this.now() < failure.until ? failure.error : undefined;
   }
 
-  invalidate(id?: string): void {
+  invalidate(id?: ProcessId): void {
     if (id === undefined) {
       this.entries.clear();
       this.failures.clear();
       return;
     }
-    this.entries.delete(id.toLowerCase());
-    this.failures.delete(id.toLowerCase());
+    this.entries.delete(id);
+    this.failures.delete(id);
   }
 
   /** The cached entry, moved to the young end of the LRU order. */
-  private touch(key: string): Entry | undefined {
+  private touch(key: ProcessId): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
@@ -140,7 +140,7 @@ export class ProcessLookup {
   }
 
   /** The cached entry if still fresh for an explicit get. */
-  private fresh(key: string): Entry | undefined {
+  private fresh(key: ProcessId): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const ttl = !entry.stable ? this.unfinishedTtlMs : entry.signedUrls ? this.signedUrlTtlMs : Infinity;
@@ -148,7 +148,7 @@ export class ProcessLookup {
   }
 
   /** Remembers a failure: a 404 for notFoundTtlMs, a 429 for its Retry-After, others 30 s doubling to 10 min. */
-  private remember(key: string, e: unknown): void {
+  private remember(key: ProcessId, e: unknown): void {
     if (isIdCloudError(e) && e.kind === 'cancelled') return;
     const count = (this.failures.get(key)?.count ?? 0) + 1;
     const notFound = isIdCloudError(e) && e.kind === 'notFound';
@@ -160,7 +160,7 @@ export class ProcessLookup {
     this.failures.set(key, { error, until: this.now() + wait, count, notFound });
   }
 
-  private launch(key: string): Flight {
+  private launch(key: ProcessId): Flight {
     const controller = new AbortController();
     const promise = this.options
       .source()
@@ -193,7 +193,7 @@ export class ProcessLookup {
   }
 
   /** This caller's view of the shared request: it may leave early; the request is aborted when the last one does. */
-  private join(flight: Flight, key: string, signal?: AbortSignal): Promise<FetchedProcess> {
+  private join(flight: Flight, key: ProcessId, signal?: AbortSignal): Promise<FetchedProcess> {
     flight.waiters++;
     return abortable(flight.promise, signal, () => {
       if (--flight.waiters === 0) {
@@ -203,7 +203,7 @@ export class ProcessLookup {
     });
   }
 
-  private store(key: string, value: FetchedProcess): void {
+  private store(key: ProcessId, value: FetchedProcess): void {
     this.failures.delete(key);
     this.entries.delete(key);
     this.entries.set(key, {

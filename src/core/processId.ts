@@ -11,9 +11,14 @@
  * ("trace-<id>", "<id>-done") does not disqualify it: those are labels, not hex groups.
  */
 
+/**
+ * A process ID known to be a lower-case UUID. Made only here (normalizeProcessId, parseProcessId,
+ * the scanners) and by the byte scanner (idBytes.ts): code holding one never lower-cases it again.
+ */
+export type ProcessId = string & { readonly __brand: 'ProcessId' };
+
 export interface ProcessIdMatch {
-  /** Lower case. */
-  readonly id: string;
+  readonly id: ProcessId;
   /** UTF-16 offset of the first character. */
   readonly start: number;
   /** Offset just past the last character (start + 36). */
@@ -132,7 +137,7 @@ export function findProcessIds(text: string, options?: FindOptions): ProcessIdMa
     ) {
       const start = d - 8;
       const end = start + PROCESS_ID_LENGTH;
-      out.push({ id: text.slice(start, end).toLowerCase(), start, end });
+      out.push({ id: text.slice(start, end).toLowerCase() as ProcessId, start, end });
       if (out.length >= max) break;
       d = text.indexOf('-', end + 8);
     } else {
@@ -151,7 +156,7 @@ export function processIdAt(text: string, offset: number): ProcessIdMatch | unde
   const last = Math.min(offset, text.length - PROCESS_ID_LENGTH);
   for (let s = first; s <= last; s++) {
     if (text.charCodeAt(s + 8) === DASH && isIdAt(text, s)) {
-      return { id: text.slice(s, s + PROCESS_ID_LENGTH).toLowerCase(), start: s, end: s + PROCESS_ID_LENGTH };
+      return { id: text.slice(s, s + PROCESS_ID_LENGTH).toLowerCase() as ProcessId, start: s, end: s + PROCESS_ID_LENGTH };
     }
   }
   return undefined;
@@ -165,7 +170,7 @@ const PROCESS_PATH = '/process/';
  * What a user pasted or selected, as a lower-case process ID: trims; accepts quotes, braces,
  * "urn:uuid:" and a URL or path containing /process/<id>. Undefined if it is not an ID.
  */
-export function normalizeProcessId(input: string): string | undefined {
+export function normalizeProcessId(input: string): ProcessId | undefined {
   let s = input.trim();
   let close = WRAPPERS[s.charAt(0)];
   while (close !== undefined && s.length >= 2 && s.endsWith(close)) {
@@ -175,5 +180,13 @@ export function normalizeProcessId(input: string): string | undefined {
   if (s.slice(0, URN.length).toLowerCase() === URN) s = s.slice(URN.length);
   const path = s.lastIndexOf(PROCESS_PATH);
   if (path !== -1) s = s.slice(path + PROCESS_PATH.length, path + PROCESS_PATH.length + PROCESS_ID_LENGTH + 1).replace(/[/?#]$/, '');
-  return isProcessId(s) ? s.toLowerCase() : undefined;
+  return parseProcessId(s);
+}
+
+/**
+ * A value read back from outside (a memento, a restored panel's state, a webhook payload, a
+ * command argument) as a ProcessId: only an exact UUID string, either case, lower-cased here.
+ */
+export function parseProcessId(value: unknown): ProcessId | undefined {
+  return typeof value === 'string' && isProcessId(value) ? (value.toLowerCase() as ProcessId) : undefined;
 }

@@ -21,8 +21,8 @@ export interface QueueProgress {
   readonly etaMs: number | undefined;
 }
 
-export interface QueueOptions<T> {
-  readonly fetch: (id: string, signal: AbortSignal) => Promise<T>;
+export interface QueueOptions<T, Id extends string = string> {
+  readonly fetch: (id: Id, signal: AbortSignal) => Promise<T>;
   /** Default 8. */
   readonly concurrency?: number;
   /** An error that is an answer (kept, never fetched again). */
@@ -34,10 +34,10 @@ export interface QueueOptions<T> {
   readonly now: () => number;
 }
 
-export interface RunOptions<T> {
+export interface RunOptions<T, Id extends string = string> {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: QueueProgress) => void;
-  readonly onOutcome?: (id: string, outcome: Outcome<T>) => void;
+  readonly onOutcome?: (id: Id, outcome: Outcome<T>) => void;
 }
 
 export interface RunSummary {
@@ -48,11 +48,11 @@ export interface RunSummary {
   readonly cancelled: boolean;
 }
 
-export class ResolveQueue<T> {
-  private readonly outcomes = new Map<string, Outcome<T>>();
-  private readonly ids: readonly string[];
+export class ResolveQueue<T, Id extends string = string> {
+  private readonly outcomes = new Map<Id, Outcome<T>>();
+  private readonly ids: readonly Id[];
 
-  constructor(ids: Iterable<string>, private readonly options: QueueOptions<T>) {
+  constructor(ids: Iterable<Id>, private readonly options: QueueOptions<T, Id>) {
     this.ids = [...new Set(ids)];
   }
 
@@ -60,12 +60,12 @@ export class ResolveQueue<T> {
     return this.ids.length;
   }
 
-  outcome(id: string): Outcome<T> | undefined {
+  outcome(id: Id): Outcome<T> | undefined {
     return this.outcomes.get(id);
   }
 
   /** IDs not settled yet: what the next run fetches. */
-  remaining(): string[] {
+  remaining(): Id[] {
     return this.ids.filter((id) => !this.isSettled(id));
   }
 
@@ -74,7 +74,7 @@ export class ResolveQueue<T> {
   }
 
   /** Fetches every unsettled ID once (retryable errors up to maxAttempts). Never rejects for a lookup error. */
-  async run(options: RunOptions<T> = {}): Promise<RunSummary> {
+  async run(options: RunOptions<T, Id> = {}): Promise<RunSummary> {
     const { onProgress, onOutcome } = options;
     const concurrency = Math.max(1, Math.floor(this.options.concurrency ?? 8));
     // One listener on the caller's signal; each lookup in flight listens to this run's own.
@@ -88,7 +88,7 @@ export class ResolveQueue<T> {
     const { signal } = run;
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 3);
     const queue = this.remaining();
-    const attempts = new Map<string, number>();
+    const attempts = new Map<Id, number>();
     const started = this.options.now();
     const settledBefore = this.settled;
     let settled = settledBefore;
@@ -125,7 +125,7 @@ export class ResolveQueue<T> {
     return { fetched, settled, total: this.ids.length, cancelled: signal.aborted };
   }
 
-  private async fetchOne(id: string, signal: AbortSignal): Promise<Outcome<T> | undefined> {
+  private async fetchOne(id: Id, signal: AbortSignal): Promise<Outcome<T> | undefined> {
     try {
       return { ok: true, value: await this.options.fetch(id, signal) };
     } catch (error) {
@@ -134,7 +134,7 @@ export class ResolveQueue<T> {
     }
   }
 
-  private isSettled(id: string): boolean {
+  private isSettled(id: Id): boolean {
     const o = this.outcomes.get(id);
     return o !== undefined && (o.ok || o.final);
   }

@@ -7,12 +7,12 @@
  * Pure: recognises payloads in any text (a JSON file, a log line), maps the vocabulary onto Get
  * Process's, and compares a payload with the process the API returns.
  */
-import { isProcessId } from './processId';
+import { parseProcessId, type ProcessId } from './processId';
 import type { Process } from './schema';
 
 export interface WebhookPayload {
   /** Lower case. */
-  readonly processId: string;
+  readonly processId: ProcessId;
   readonly state: string | undefined;
   readonly result: string | undefined;
   readonly flow: string | undefined;
@@ -61,10 +61,10 @@ function str(v: unknown): string | undefined {
 export function asWebhookPayload(value: unknown): WebhookPayload | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const o = value as Record<string, unknown>;
-  const id = str(o.processId);
-  if (id === undefined || !isProcessId(id)) return undefined;
+  const processId = parseProcessId(o.processId);
+  if (processId === undefined) return undefined;
   const payload: WebhookPayload = {
-    processId: id.toLowerCase(), state: str(o.state), result: str(o.result), flow: str(o.flow),
+    processId, state: str(o.state), result: str(o.result), flow: str(o.flow),
     lastEvent: str(o.lastEvent), lastEventDescription: str(o.lastEventDescription),
   };
   return payload.state !== undefined || payload.result !== undefined ? payload : undefined;

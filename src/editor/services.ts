@@ -8,6 +8,7 @@
 import type * as vscode from 'vscode';
 import type { BackgroundBlock } from '../core/background';
 import type { IdCloudClient, PastedTokenSource, ServiceAccountTokenSource } from '../core/network';
+import type { ProcessId } from '../core/processId';
 import type { FetchedProcess, MediaFile } from '../core/types';
 
 export type { BackgroundBlock };
@@ -31,7 +32,7 @@ export interface EmulatorEndpoints {
 
 /** A process as the user refers to it: an ID in a profile. */
 export interface ProcessRef {
-  readonly id: string; // lower-case UUID
+  readonly id: ProcessId;
   readonly profileId: string;
 }
 

@@ -17,7 +17,10 @@ import { createClient } from '../../src/core/client';
 import { ServiceAccountTokenSource } from '../../src/core/auth';
 import { ProcessLookup } from '../../src/core/lookup';
 import { parseProcessResponse } from '../../src/core/schema';
-import { REFERENCE_EXAMPLE_ID, startEmulator } from '../../src/emulator';
+import { REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, startEmulator } from '../../src/emulator';
+import { pid } from '../unit/pid.helpers';
+
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
 
 const ROUNDS = 15;
 const PER_ROUND = 200;

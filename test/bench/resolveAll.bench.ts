@@ -11,6 +11,7 @@ import { isIdCloudError } from '../../src/core/errors';
 import { ProcessLookup } from '../../src/core/lookup';
 import { ResolveQueue } from '../../src/core/resolveQueue';
 import { busiestWindow, startEmulator } from '../../src/emulator';
+import { pid } from '../unit/pid.helpers';
 
 const RATE = 200;
 const IDS = 1000;
@@ -24,7 +25,7 @@ export async function run(): Promise<Record<string, number | string>> {
     const lookup = new ProcessLookup({ source: () => Promise.resolve(client), maxEntries: 500 });
     // Synthetic mode: any UUID outside the catalogue resolves to a realistic process.
     emulator.clearRequests();
-    const ids = Array.from({ length: IDS }, () => randomUUID());
+    const ids = Array.from({ length: IDS }, () => pid(randomUUID()));
     const queue = new ResolveQueue(ids, {
       fetch: (id, signal) => lookup.get(id, { signal }),
       concurrency: 16,

@@ -10,12 +10,15 @@ import { isIdCloudError } from '../../src/core/errors';
 import { Commands } from '../../src/editor/commandIds';
 import { rawJsonUri } from '../../src/editor/commands/rawJson';
 import type { ExtensionApi } from '../../src/extension';
-import { REFERENCE_EXAMPLE_ID, type RunningEmulator } from '../../src/emulator';
+import { REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, type RunningEmulator } from '../../src/emulator';
 import { extensionApi, setSetting } from './api';
 import { emulatorProfile, serviceAccount, setCustomProfiles, storeCredentials } from './profileFixtures';
+import { pid } from '../unit/pid.helpers';
 
-const UNKNOWN = '0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11';
-const OTHER = 'c805fbe8-8c64-4080-a67b-8ce2add47a51';
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
+
+const UNKNOWN = pid('0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11');
+const OTHER = pid('c805fbe8-8c64-4080-a67b-8ce2add47a51');
 
 /** Forwards every request to `target` and records its path (every API request of the profiles under test). */
 async function countingProxy(target: string): Promise<{ base: string; paths: string[]; close(): Promise<void> }> {

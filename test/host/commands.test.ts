@@ -2,7 +2,7 @@
 // (the default profile of a fresh install).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FAULT_IDS, REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
+import { FAULT_IDS, REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, UNKNOWN_PROCESS_ID as UNKNOWN_PROCESS_ID_TEXT } from '../../src/emulator';
 import type { ProfileOutcome } from '../../src/editor/commands/allProfiles';
 import { Commands } from '../../src/editor/commandIds';
 import { validateProcessIdInput } from '../../src/editor/commands/prompt';
@@ -11,6 +11,10 @@ import { toProcessRef } from '../../src/editor/commands/register';
 import type { ProcessRef } from '../../src/editor/services';
 import type { ExtensionApi } from '../../src/extension';
 import { extensionApi, watchRejections } from './api';
+import { pid } from '../unit/pid.helpers';
+
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
+const UNKNOWN_PROCESS_ID = pid(UNKNOWN_PROCESS_ID_TEXT);
 
 const REF: ProcessRef = { id: REFERENCE_EXAMPLE_ID, profileId: 'emulator' };
 
@@ -189,7 +193,7 @@ describe('commands against the local emulator', () => {
 
   describe('Pin, Unpin, Clear History', () => {
     it('pins and unpins by ID and profile; Clear History keeps the pinned', async () => {
-      const other: ProcessRef = { id: 'c805fbe8-8c64-4080-a67b-8ce2add47a51', profileId: 'emulator' };
+      const other: ProcessRef = { id: pid('c805fbe8-8c64-4080-a67b-8ce2add47a51'), profileId: 'emulator' };
       await vscode.commands.executeCommand(Commands.lookUpProcess, other);
       await vscode.commands.executeCommand(Commands.pin, REF);
       assert.ok(api.tree.history.isPinned(REF));

@@ -5,13 +5,17 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/editor/commandIds';
 import type { ProcessRef } from '../../src/editor/services';
-import { REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
+import { REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, UNKNOWN_PROCESS_ID as UNKNOWN_PROCESS_ID_TEXT } from '../../src/emulator';
 import type { ExtensionApi } from '../../src/extension';
 import { EXTENSION_ID, extensionApi, watchRejections } from './api';
+import { pid } from '../unit/pid.helpers';
 
-const CNH_OK = 'c805fbe8-8c64-4080-a67b-8ce2add47a51'; // the emulator's "Finished OK with a CNH"
-const NOT_LIVE = 'aec0c9f8-2dae-48b5-95d2-eebd14c00e47'; // the emulator's "Invalid identity: not live"
-const ref = (id: string): ProcessRef => ({ id, profileId: 'emulator' });
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
+const UNKNOWN_PROCESS_ID = pid(UNKNOWN_PROCESS_ID_TEXT);
+
+const CNH_OK = pid('c805fbe8-8c64-4080-a67b-8ce2add47a51'); // the emulator's "Finished OK with a CNH"
+const NOT_LIVE = pid('aec0c9f8-2dae-48b5-95d2-eebd14c00e47'); // the emulator's "Invalid identity: not live"
+const ref = (id: string): ProcessRef => ({ id: pid(id), profileId: 'emulator' });
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);

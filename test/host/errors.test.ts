@@ -11,9 +11,12 @@ import { Commands, InternalCommands } from '../../src/editor/commandIds';
 import { presentError } from '../../src/editor/errorMessages';
 import type { PresentedError, ProcessRef } from '../../src/editor/services';
 import type { ExtensionApi } from '../../src/extension';
-import { FAULT_IDS, UNKNOWN_PROCESS_ID, type RunningEmulator } from '../../src/emulator';
+import { FAULT_IDS, UNKNOWN_PROCESS_ID as UNKNOWN_PROCESS_ID_TEXT, type RunningEmulator } from '../../src/emulator';
 import { extensionApi, setSetting } from './api';
 import { emulatorProfile, profileOf, serviceAccount, setCustomProfiles, storeCredentials, type CustomProfile } from './profileFixtures';
+import { pid } from '../unit/pid.helpers';
+
+const UNKNOWN_PROCESS_ID = pid(UNKNOWN_PROCESS_ID_TEXT);
 
 const FAULTS = 'faults';
 
@@ -25,7 +28,7 @@ describe('errors: every failure gives its kind and an actionable message', () =>
   const unhandled: unknown[] = [];
   const onRejection = (reason: unknown): void => { unhandled.push(reason); };
 
-  const ref = (id: string, profileId = FAULTS): ProcessRef => ({ id, profileId });
+  const ref = (id: string, profileId = FAULTS): ProcessRef => ({ id: pid(id), profileId });
 
   /** The rejection of `lookup`, checked to be `kind`, presented for the profile it came from. */
   async function failure(lookup: Promise<unknown>, kind: string, profileId = FAULTS, processId?: string): Promise<PresentedError> {

@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import { InlineVerdicts } from '../../src/editor/ids/inlineVerdicts';
 import type { ProcessRef } from '../../src/editor/services';
 import { extensionApi } from './api';
+import { pid } from '../unit/pid.helpers';
 
-const NOT_LIVE = 'aec0c9f8-2dae-48b5-95d2-eebd14c00e47'; // finished, invalid identity
-const CREATED = '38d483d8-2fc3-41cc-b879-2f2f4b187e20'; // created, waiting for the user
-const UNKNOWN = '0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11';
+const NOT_LIVE = pid('aec0c9f8-2dae-48b5-95d2-eebd14c00e47'); // finished, invalid identity
+const CREATED = pid('38d483d8-2fc3-41cc-b879-2f2f4b187e20'); // created, waiting for the user
+const UNKNOWN = pid('0b8e4f4e-2d9c-4c59-9f5a-1f0c3a2b7d11');
 
 /** Resolves at the first drawing of `editor`'s verdicts after `act` ran (that satisfies `done`). */
 function nextRender(verdicts: InlineVerdicts, editor: vscode.TextEditor, act: () => unknown, done: () => boolean = () => true): Promise<void> {

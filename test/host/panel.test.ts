@@ -24,9 +24,10 @@ import * as emulator from '../../src/emulator/index';
 import { REFERENCE_EXAMPLE } from '../../src/emulator/reference';
 import type { HostMessage, ViewModel } from '../../src/protocol';
 import { EXTENSION_ID } from './api';
+import { pid } from '../unit/pid.helpers';
 
 const EMULATOR = 'emulator';
-const ref = (id: string) => ({ id, profileId: EMULATOR });
+const ref = (id: string) => ({ id: pid(id), profileId: EMULATOR });
 const REFERENCE = ref(emulator.REFERENCE_EXAMPLE_ID);
 const HOSTILE = ref(emulator.HOSTILE_PROCESS_ID);
 
@@ -290,9 +291,9 @@ describe('process panel (host side, against the emulator)', function () {
 
   it('explains a missing selfie or evidence set by unico\'s windows, and never offers other profiles for a process on screen', async () => {
     const cases: [string, 'getSelfie' | 'getEvidenceSet', RegExp][] = [
-      ['38d483d8-2fc3-41cc-b879-2f2f4b187e20', 'getEvidenceSet', /exists only once the process has finished/],
-      ['38d483d8-2fc3-41cc-b879-2f2f4b187e20', 'getSelfie', /8 hours after the process finishes/],
-      ['8975d3ed-791a-4278-b23c-7aea250b7442', 'getSelfie', /no selfie for Smart Revalidation/],
+      [pid('38d483d8-2fc3-41cc-b879-2f2f4b187e20'), 'getEvidenceSet', /exists only once the process has finished/],
+      [pid('38d483d8-2fc3-41cc-b879-2f2f4b187e20'), 'getSelfie', /8 hours after the process finishes/],
+      [pid('8975d3ed-791a-4278-b23c-7aea250b7442'), 'getSelfie', /no selfie for Smart Revalidation/],
     ];
     for (const [id, type, message] of cases) {
       const { controller, last } = makePanel(h, ref(id));

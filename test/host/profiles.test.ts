@@ -12,11 +12,12 @@ import { presentError } from '../../src/editor/errorMessages';
 import { redact } from '../../src/editor/log';
 import type { ConnectionReport } from '../../src/editor/profiles/testConnection';
 import type { ExtensionApi } from '../../src/extension';
-import { REFERENCE_EXAMPLE_ID, type RunningEmulator } from '../../src/emulator';
-import {
-  emulatorProfile, profileOf, serviceAccount, setCustomProfiles, storeCredentials, until, type CustomProfile,
-} from './profileFixtures';
+import { REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, type RunningEmulator } from '../../src/emulator';
+import {emulatorProfile, profileOf, serviceAccount, setCustomProfiles, storeCredentials, until, type CustomProfile,} from './profileFixtures';
 import { extensionApi, setSetting } from './api';
+import { pid } from '../unit/pid.helpers';
+
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

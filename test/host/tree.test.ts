@@ -1,7 +1,7 @@
 // The Processes view's nodes, walked through the provider the view uses, against the emulator.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FAULT_IDS, HOSTILE_PROCESS_ID, REFERENCE_EXAMPLE_ID, UNKNOWN_PROCESS_ID } from '../../src/emulator';
+import { FAULT_IDS, HOSTILE_PROCESS_ID as HOSTILE_PROCESS_ID_TEXT, REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, UNKNOWN_PROCESS_ID as UNKNOWN_PROCESS_ID_TEXT } from '../../src/emulator';
 import { Commands } from '../../src/editor/commandIds';
 import { shortEnum } from '../../src/editor/tree/details';
 import { relativeTime } from '../../src/editor/tree/format';
@@ -10,9 +10,14 @@ import type { Node } from '../../src/editor/tree/nodes';
 import type { ProcessRef } from '../../src/editor/services';
 import type { ExtensionApi } from '../../src/extension';
 import { extensionApi, watchRejections } from './api';
+import { pid } from '../unit/pid.helpers';
+
+const HOSTILE_PROCESS_ID = pid(HOSTILE_PROCESS_ID_TEXT);
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
+const UNKNOWN_PROCESS_ID = pid(UNKNOWN_PROCESS_ID_TEXT);
 
 const REF: ProcessRef = { id: REFERENCE_EXAMPLE_ID, profileId: 'emulator' };
-const UNKNOWN_ENUMS: ProcessRef = { id: 'f981d8c8-5584-4e1c-8344-19ea8b2262c2', profileId: 'emulator' };
+const UNKNOWN_ENUMS: ProcessRef = { id: pid('f981d8c8-5584-4e1c-8344-19ea8b2262c2'), profileId: 'emulator' };
 
 interface Shown {
   readonly node: Node;
@@ -234,7 +239,7 @@ describe('the Processes tree', () => {
     ];
     for (const [name, id, message, command] of cases) {
       it(`${name} (${id})`, async () => {
-        const ref = { id, profileId: 'emulator' };
+        const ref = { id: pid(id), profileId: 'emulator' };
         const { children: shown, item } = await expand(ref);
         assert.strictEqual(shown.length, 1);
         const [error] = shown;
@@ -254,7 +259,7 @@ describe('the Processes tree', () => {
       const config = vscode.workspace.getConfiguration('idcloud');
       await config.update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
       try {
-        const ref = { id: FAULT_IDS.slow, profileId: 'emulator' };
+        const ref = { id: pid(FAULT_IDS.slow), profileId: 'emulator' };
         const { children: shown, item } = await expand(ref);
         assert.match(text(shown[0]?.item.label), /No answer from .* within 1 s/);
         assert.strictEqual(shown[0]?.item.command?.command, 'workbench.action.openSettings');
@@ -268,7 +273,7 @@ describe('the Processes tree', () => {
 
     it('flaky (503 then 200) and forbidden-media processes still show their details', async () => {
       for (const id of [FAULT_IDS.flaky, FAULT_IDS.forbiddenMedia]) {
-        const ref = { id, profileId: 'emulator' };
+        const ref = { id: pid(id), profileId: 'emulator' };
         const { children: shown } = await expand(ref);
         assert.deepStrictEqual(shown.map((s) => text(s.item.label)), ['Result', 'Capabilities', 'Person', 'Company', 'Documents'], id);
         await api.tree.history.unpin(ref);
@@ -313,10 +318,10 @@ describe('the Processes tree', () => {
     it('stores { id, profileId } only, keeps the last 50, and survives a reload', async () => {
       const memento = new MemoryMemento();
       const history = new ProcessHistory(memento);
-      const rich = { id: REFERENCE_EXAMPLE_ID.toUpperCase(), profileId: 'emulator', person: { friendlyName: 'Luke Skywalker', duiValue: '12345678909' } };
+      const rich = { id: pid(REFERENCE_EXAMPLE_ID.toUpperCase()), profileId: 'emulator', person: { friendlyName: 'Luke Skywalker', duiValue: '12345678909' } };
       await history.pin(rich);
       for (let i = 0; i < RECENT_LIMIT + 5; i++) {
-        await history.add({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, profileId: 'sandbox' });
+        await history.add({ id: pid(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`), profileId: 'sandbox' });
       }
       const stored = JSON.stringify(memento.get(HISTORY_KEY));
       assert.doesNotMatch(stored, /Skywalker|12345678909|person/);

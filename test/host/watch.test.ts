@@ -4,7 +4,7 @@
 // exactly one notification when it finishes, and a reload-like restore from the same memento.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { LIVE_PROCESS_ID } from '../../src/emulator/live';
+import { LIVE_PROCESS_ID as LIVE_PROCESS_ID_TEXT } from '../../src/emulator/live';
 import { Commands } from '../../src/editor/commandIds';
 import { PanelController } from '../../src/editor/panel/controller';
 import type { ProcessRef } from '../../src/editor/services';
@@ -14,6 +14,9 @@ import { WatchStatusBar } from '../../src/editor/watch/statusBar';
 import { isWebviewMessage, type HostMessage, type ViewModel } from '../../src/protocol';
 import type { ExtensionApi } from '../../src/extension';
 import { extensionApi, watchRejections } from './api';
+import { pid } from '../unit/pid.helpers';
+
+const LIVE_PROCESS_ID = pid(LIVE_PROCESS_ID_TEXT);
 
 const LIVE: ProcessRef = { id: LIVE_PROCESS_ID, profileId: 'emulator' };
 
@@ -113,7 +116,7 @@ describe('watching unfinished processes', () => {
         return Promise.resolve(undefined);
       },
     });
-    const ref = (n: number): ProcessRef => ({ id: `00000000-0000-4000-8000-00000000000${n}`, profileId: 'emulator' });
+    const ref = (n: number): ProcessRef => ({ id: pid(`00000000-0000-4000-8000-00000000000${n}`), profileId: 'emulator' });
     const ok = { kind: 'settled', verdict: 'ok', verdictLabel: 'OK' } as const;
     try {
       finished.fire({ ref: ref(1), outcome: ok });

@@ -9,17 +9,16 @@ import { createClient, type ClientEvent, type ClientOptions, type IdCloudClient 
 import { PastedTokenSource, ServiceAccountTokenSource } from '../../src/core/auth';
 import { ProcessLookup } from '../../src/core/lookup';
 import { TOKEN_ERROR_MEANINGS } from '../../src/core/tokenErrors';
-import {
-  ForbiddenError, NetworkError, NotFoundError, RateLimitedError, ServerError, TimeoutError, TokenError,
-  UnauthorizedError, UnexpectedResponseError, CancelledError,
-} from '../../src/core/errors';
+import {ForbiddenError, NetworkError, NotFoundError, RateLimitedError, ServerError, TimeoutError, TokenError, UnauthorizedError, UnexpectedResponseError, CancelledError,} from '../../src/core/errors';
 import type { TokenSource } from '../../src/core/types';
-import {
-  FAULT_IDS, FIXTURES, LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, startEmulator, UNKNOWN_PROCESS_ID,
-  type FaultName, type RunningEmulator,
-} from '../../src/emulator';
+import {FAULT_IDS, FIXTURES, LIVE_PROCESS_ID as LIVE_PROCESS_ID_TEXT, REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, startEmulator, UNKNOWN_PROCESS_ID as UNKNOWN_PROCESS_ID_TEXT, type FaultName, type RunningEmulator,} from '../../src/emulator';
 import { STATIC_FIXTURES } from '../../src/emulator/fixtures';
 import { SteppingClock } from './fakeClock.helpers';
+import { pid } from './pid.helpers';
+
+const LIVE_PROCESS_ID = pid(LIVE_PROCESS_ID_TEXT);
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
+const UNKNOWN_PROCESS_ID = pid(UNKNOWN_PROCESS_ID_TEXT);
 
 describe('IdCloudClient against the emulator', function () {
   this.timeout(30_000);

@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isIdCloudError } from '../../src/core/errors';
 import { ProcessIdStreamScanner, scanFileForProcessIds, type IdOccurrence } from '../../src/core/idStream';
-import { findProcessIds } from '../../src/core/processId';
+import { findProcessIds, type ProcessId } from '../../src/core/processId';
+import { pid } from './pid.helpers';
 
-const A = '53060f52-f146-4c12-a234-5bb5031f6f5b';
-const B = '4d4f3d90-04a3-4259-b63b-930ab10d2e47';
-const C = '01890a5d-ac96-774b-bcce-b302099a8057';
+const A = pid('53060f52-f146-4c12-a234-5bb5031f6f5b');
+const B = pid('4d4f3d90-04a3-4259-b63b-930ab10d2e47');
+const C = pid('01890a5d-ac96-774b-bcce-b302099a8057');
 
 /** The expected answer, computed the slow, obvious way from the whole text. */
 function oneShot(text: string): { ids: IdOccurrence[]; lines: number } {
-  const seen = new Map<string, { id: string; count: number; firstLine: number; firstColumn: number }>();
+  const seen = new Map<ProcessId, { id: ProcessId; count: number; firstLine: number; firstColumn: number }>();
   for (const m of findProcessIds(text)) {
     const entry = seen.get(m.id);
     if (entry) entry.count++;

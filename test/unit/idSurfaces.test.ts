@@ -3,17 +3,19 @@
 import * as assert from 'node:assert/strict';
 import { parseProcessResponse } from '../../src/core/schema';
 import type { FetchedProcess } from '../../src/core/types';
-import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID } from '../../src/emulator/hostile';
-import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
+import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID as HOSTILE_PROCESS_ID_TEXT } from '../../src/emulator/hostile';
+import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT } from '../../src/emulator/reference';
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
-import {
-  blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain, verdictBadge,
-} from '../../src/editor/ids/summaryText';
+import {blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain, verdictBadge,} from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
+import { pid } from './pid.helpers';
 
-const A = '53060f52-f146-4c12-a234-5bb5031f6f5b';
-const B = '4d4f3d90-04a3-4259-b63b-930ab10d2e47';
-const C = '01890a5d-ac96-774b-bcce-b302099a8057';
+const HOSTILE_PROCESS_ID = pid(HOSTILE_PROCESS_ID_TEXT);
+const REFERENCE_EXAMPLE_ID = pid(REFERENCE_EXAMPLE_ID_TEXT);
+
+const A = pid('53060f52-f146-4c12-a234-5bb5031f6f5b');
+const B = pid('4d4f3d90-04a3-4259-b63b-930ab10d2e47');
+const C = pid('01890a5d-ac96-774b-bcce-b302099a8057');
 
 const l10n: L10n = { t: (m, ...args) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 const profile = (id: string, label: string, production = false): Profile => ({

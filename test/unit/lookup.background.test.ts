@@ -6,6 +6,7 @@ import { isSettled } from '../../src/core/model';
 import { CancelledError, RateLimitedError, ServerError } from '../../src/core/errors';
 import type { FetchedProcess } from '../../src/core/types';
 import { A, B, C, D, fetched, flush, ManualSource } from './lookup.helpers';
+import { pid } from './pid.helpers';
 
 describe('ProcessLookup: background callers', () => {
   let source: ManualSource;
@@ -26,7 +27,7 @@ describe('ProcessLookup: background callers', () => {
 
   /** get() and answer its request with `value`. */
   async function fill(l: ProcessLookup, value: FetchedProcess): Promise<void> {
-    const pending = l.get(value.process.id);
+    const pending = l.get(pid(value.process.id));
     await flush();
     source.last().resolve(value);
     await pending;
@@ -42,7 +43,7 @@ describe('ProcessLookup: background callers', () => {
     ];
     for (const value of unsettled) await fill(l, value);
     t += 3600_000;
-    for (const value of unsettled) assert.equal(await l.get(value.process.id, { background: true }), value);
+    for (const value of unsettled) assert.equal(await l.get(pid(value.process.id), { background: true }), value);
     assert.equal(source.calls.length, unsettled.length);
   });
 

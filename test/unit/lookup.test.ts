@@ -3,6 +3,7 @@ import { ProcessLookup, type ProcessLookupOptions } from '../../src/core/lookup'
 import { CancelledError, NotFoundError, ServerError } from '../../src/core/errors';
 import type { FetchedProcess } from '../../src/core/types';
 import { A, B, fetched, flush, ManualSource } from './lookup.helpers';
+import { pid } from './pid.helpers';
 
 describe('ProcessLookup', () => {
   let source: ManualSource;
@@ -28,7 +29,7 @@ describe('ProcessLookup', () => {
 
   /** get() and answer its request with `value`. */
   async function fill(l: ProcessLookup, value: FetchedProcess): Promise<void> {
-    const pending = l.get(value.process.id);
+    const pending = l.get(pid(value.process.id));
     await flush();
     source.last().resolve(value);
     await pending;
@@ -44,7 +45,7 @@ describe('ProcessLookup', () => {
 
   it('makes one request for 100 concurrent lookups of one ID, whatever its case', async () => {
     const l = lookup();
-    const all = Array.from({ length: 100 }, (_, i) => l.get(i % 2 ? A : A.toUpperCase()));
+    const all = Array.from({ length: 100 }, (_, i) => l.get(i % 2 ? A : pid(A.toUpperCase())));
     await flush();
     assert.equal(source.calls.length, 1);
     assert.equal(source.last().id, A);
@@ -178,22 +179,22 @@ describe('ProcessLookup', () => {
 
   it('evicts the least recently used entry beyond maxEntries', async () => {
     const l = lookup({ maxEntries: 3 });
-    const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004'];
+    const ids = [pid('00000000-0000-4000-8000-000000000001'), pid('00000000-0000-4000-8000-000000000002'), pid('00000000-0000-4000-8000-000000000003'), pid('00000000-0000-4000-8000-000000000004')];
     for (const id of ids.slice(0, 3)) await fill(l, fetched(id, 'PROCESS_STATE_FINISHED'));
-    assert.ok(l.peek(ids[0] ?? '')); // touch: now the youngest
+    assert.ok(l.peek(pid(ids[0] ?? ''))); // touch: now the youngest
     await fill(l, fetched(ids[3] ?? '', 'PROCESS_STATE_FINISHED'));
     assert.equal(l.size, 3);
-    assert.equal(l.peek(ids[1] ?? ''), undefined, 'the least recently used went');
-    assert.ok(l.peek(ids[0] ?? ''));
-    assert.ok(l.peek(ids[2] ?? ''));
-    assert.ok(l.peek(ids[3] ?? ''));
+    assert.equal(l.peek(pid(ids[1] ?? '')), undefined, 'the least recently used went');
+    assert.ok(l.peek(pid(ids[0] ?? '')));
+    assert.ok(l.peek(pid(ids[2] ?? '')));
+    assert.ok(l.peek(pid(ids[3] ?? '')));
   });
 
   it('invalidates one entry or all', async () => {
     const l = lookup();
     await fill(l, fetched(A, 'PROCESS_STATE_FINISHED'));
     await fill(l, fetched(B, 'PROCESS_STATE_FINISHED'));
-    l.invalidate(A.toUpperCase());
+    l.invalidate(pid(A.toUpperCase()));
     assert.equal(l.peek(A), undefined);
     assert.equal(l.size, 1);
     l.invalidate();
@@ -208,7 +209,7 @@ describe('ProcessLookup', () => {
   it('reports each fetch once, after storing it, and no fetch that was cancelled or never made', async () => {
     const seen: { id: string; cached: boolean }[] = [];
     const l: ProcessLookup = lookup({ onFetch: (id) => seen.push({ id, cached: l.peek(id) !== undefined }) });
-    const waiters = [l.get(A), l.get(A.toUpperCase()), l.get(A)];
+    const waiters = [l.get(A), l.get(pid(A.toUpperCase())), l.get(A)];
     await flush();
     source.last().resolve(fetched(A, 'PROCESS_STATE_FINISHED'));
     await Promise.all(waiters);

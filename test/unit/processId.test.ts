@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findProcessIds, isProcessId, normalizeProcessId, processIdAt } from '../../src/core/processId';
+import { findProcessIds, isProcessId, normalizeProcessId, parseProcessId, processIdAt, type ProcessId } from '../../src/core/processId';
 
 const A = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const B = '4d4f3d90-04a3-4259-b63b-930ab10d2e47';
@@ -207,5 +207,18 @@ describe('normalizeProcessId', () => {
     const cases = ['', '   ', 'hello', `{${A}`, `"${A}'`, `${A}x`, `x${A}`, `id=${A}`, `/process/${A}x`, `/process/${A.slice(1)}`,
       `urn:uuid:`, `/process/`, `${A} ${B}`];
     for (const input of cases) assert.equal(normalizeProcessId(input), undefined, input);
+  });
+});
+
+describe('ProcessId (the brand)', () => {
+  it('is made lower case once, by the normaliser or a read-back parse, so holders never lower-case it again', () => {
+    const id: ProcessId | undefined = normalizeProcessId(A.toUpperCase());
+    assert.equal(id, A);
+    assert.equal(parseProcessId(A.toUpperCase()), A);
+    assert.equal(parseProcessId(` ${A}`), undefined, 'a read-back value must be exactly an ID');
+    assert.equal(parseProcessId(42), undefined);
+    // @ts-expect-error a raw string is not a ProcessId: it must come through normalizeProcessId or parseProcessId
+    const raw: ProcessId = A.toUpperCase();
+    assert.notEqual(raw, A, 'what the brand keeps out: an upper-case ID that would miss the lower-case cache key');
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { compareWebhook, findWebhookPayloads, mapWebhookResult } from '../../src/core/webhook';
+import { pid } from './pid.helpers';
 
-const ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+const ID = pid('53060f52-f146-4c12-a234-5bb5031f6f5b');
 
 describe('webhook payloads', () => {
   it('finds a payload on a log line, pretty-printed over lines, and several in one text', () => {

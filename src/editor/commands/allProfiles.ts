@@ -14,6 +14,7 @@ import type { CommandDeps } from './deps';
 import { Commands } from '../commandIds';
 import { presentLookedUp, shortId } from './lookUp';
 import { withCancellableProgress } from './progress';
+import type { ProcessId } from '../../core/processId';
 
 export type ProfileStatus = 'found' | 'notFound' | 'noCredentials' | 'declined' | 'failed';
 
@@ -30,7 +31,7 @@ interface Checked extends ProfileOutcome {
   readonly fetched?: FetchedProcess;
 }
 
-async function check(deps: CommandDeps, profile: Profile, id: string, signal: AbortSignal): Promise<Checked> {
+async function check(deps: CommandDeps, profile: Profile, id: ProcessId, signal: AbortSignal): Promise<Checked> {
   if (!(await deps.lookups.hasCredentials(profile.id))) return { profile, profileId: profile.id, status: 'noCredentials' };
   const ref = { id, profileId: profile.id };
   try {

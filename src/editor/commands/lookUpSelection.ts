@@ -11,6 +11,7 @@ import { lookUpAndPresent } from './lookUp';
 import { askForProcessId, editorProcessId, firstProcessId } from './prompt';
 import { registerCommand } from './register';
 import type { ProcessRef } from '../services';
+import type { ProcessId } from '../../core/processId';
 
 async function terminalSelection(): Promise<string> {
   const desktop = vscode.env.uiKind === vscode.UIKind.Desktop; // a browser may never answer a clipboard read
@@ -22,7 +23,7 @@ async function terminalSelection(): Promise<string> {
   return selected;
 }
 
-async function lookUp(deps: CommandDeps, id: string | undefined): Promise<ProcessRef | undefined> {
+async function lookUp(deps: CommandDeps, id: ProcessId | undefined): Promise<ProcessRef | undefined> {
   const ref = id === undefined
     ? await askForProcessId(deps.lookups, vscode.l10n.t('The selection holds no process ID (a UUID like 53060f52-f146-4c12-a234-5bb5031f6f5b). Type or paste one.'))
     : { id, profileId: deps.lookups.activeProfile().id };

@@ -5,7 +5,7 @@
  * read there at all).
  */
 import * as vscode from 'vscode';
-import { findProcessIds, normalizeProcessId, processIdAt } from '../../core/processId';
+import { findProcessIds, normalizeProcessId, processIdAt, type ProcessId } from '../../core/processId';
 import type { Lookups, ProcessRef } from '../services';
 
 /** Clipboard and selection text looked at, at most (a pasted log can be megabytes). */
@@ -20,13 +20,13 @@ export function validateProcessIdInput(text: string): string | undefined {
 }
 
 /** The first process ID in `text` (the whole text normalised, else the first one found in it). */
-export function firstProcessId(text: string): string | undefined {
+export function firstProcessId(text: string): ProcessId | undefined {
   const clipped = text.slice(0, MAX_SCAN);
   return normalizeProcessId(clipped) ?? findProcessIds(clipped, { max: 1 })[0]?.id;
 }
 
 /** The ID in the active editor's selection, else the one under the cursor. */
-export function editorProcessId(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): string | undefined {
+export function editorProcessId(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): ProcessId | undefined {
   if (!editor) return undefined;
   const { selection, document } = editor;
   if (!selection.isEmpty) {
@@ -36,7 +36,7 @@ export function editorProcessId(editor: vscode.TextEditor | undefined = vscode.w
   return processIdAt(document.lineAt(selection.active.line).text, selection.active.character)?.id;
 }
 
-async function clipboardProcessId(): Promise<string | undefined> {
+async function clipboardProcessId(): Promise<ProcessId | undefined> {
   if (vscode.env.uiKind !== vscode.UIKind.Desktop) return undefined;
   try {
     return firstProcessId(await vscode.env.clipboard.readText());

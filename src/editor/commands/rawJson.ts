@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { InvalidProcessIdError } from '../../core/errors';
 import { maskValue } from '../../core/mask';
 import { documentRows } from '../../core/model';
-import { isProcessId } from '../../core/processId';
+import { parseProcessId } from '../../core/processId';
 import { redact } from '../../core/redact';
 import type { FetchedProcess } from '../../core/types';
 import { maskJson, personalValues } from '../../core/maskJson';
@@ -29,8 +29,8 @@ export function rawJsonUri(ref: ProcessRef): vscode.Uri {
 export function refFromRawJsonUri(uri: vscode.Uri): ProcessRef | undefined {
   const match = /^\/([a-z0-9][a-z0-9-]{0,31})\/([0-9a-f-]{36})\.json$/.exec(uri.path);
   const profileId = match?.[1];
-  const id = match?.[2];
-  return profileId !== undefined && id !== undefined && isProcessId(id) ? { id, profileId } : undefined;
+  const id = parseProcessId(match?.[2]);
+  return profileId !== undefined && id !== undefined ? { id, profileId } : undefined;
 }
 
 /** Two-space JSON, personal values masked unless `revealed`; a body that does not parse is shown as received. */

@@ -17,6 +17,7 @@ import type { Background, BackgroundBlock, Lookups, Profile, ProcessRef } from '
 import { linkCancellation } from './hover';
 import { type IdTally, type LensPlan, planLenses, tallyDocument } from './scan';
 import { inert, lensTitle, plain } from './summaryText';
+import type { ProcessId } from '../../core/processId';
 
 export interface CodeLensDeps {
   readonly lookups: Lookups;
@@ -30,7 +31,7 @@ export interface CodeLensDeps {
 class IdLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
-    readonly processId: string,
+    readonly processId: ProcessId,
   ) {
     super(range);
   }
@@ -201,7 +202,7 @@ export class ProcessIdCodeLensProvider extends Disposable implements vscode.Code
     return tally;
   }
 
-  private async commandFor(id: string, token: vscode.CancellationToken): Promise<vscode.Command> {
+  private async commandFor(id: ProcessId, token: vscode.CancellationToken): Promise<vscode.Command> {
     const { lookups, now } = this.deps;
     const profile = lookups.activeProfile();
     const ref: ProcessRef = { id, profileId: profile.id };

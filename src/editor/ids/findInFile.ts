@@ -15,6 +15,7 @@ import { isCancellation } from '../errorMessages';
 import { redact } from '../log';
 import type { Lookups, ShowProcess } from '../services';
 import { type IdTally, tallyDocument } from './scan';
+import type { ProcessId } from '../../core/processId';
 
 export interface FindInFileDeps {
   readonly lookups: Lookups;
@@ -170,7 +171,7 @@ async function showResults(deps: FindInFileDeps, scan: FileScan): Promise<void> 
   await done;
 }
 
-async function open(deps: FindInFileDeps, id: string): Promise<void> {
+async function open(deps: FindInFileDeps, id: ProcessId): Promise<void> {
   try {
     await deps.showProcess({ id, profileId: deps.lookups.activeProfile().id });
   } catch (e) {

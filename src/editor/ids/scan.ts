@@ -5,7 +5,7 @@
  *
  * Limits: scans stop at a cap (lenses, links) and check cancellation every few thousand lines.
  */
-import { findProcessIds } from '../../core/processId';
+import { findProcessIds, type ProcessId } from '../../core/processId';
 
 /** The part of vscode.TextDocument the scans read. */
 export interface DocumentLike {
@@ -20,7 +20,7 @@ export interface CancelLike {
 }
 
 export interface IdOccurrence {
-  readonly id: string;
+  readonly id: ProcessId;
   readonly line: number;
   readonly start: number; // character offsets within the line
   readonly end: number;
@@ -36,7 +36,7 @@ export interface LensPlan {
 }
 
 export interface IdTally {
-  readonly id: string;
+  readonly id: ProcessId;
   readonly count: number;
   readonly firstLine: number; // zero-based
   readonly firstColumn: number; // zero-based
@@ -107,7 +107,7 @@ const TALLY_SLICE_LINES = 10_000;
  */
 export async function tallyDocument(doc: DocumentLike, token?: CancelLike): Promise<IdTally[] | undefined> {
   const version = doc.version;
-  const tally = new Map<string, { id: string; count: number; firstLine: number; firstColumn: number }>();
+  const tally = new Map<ProcessId, { id: ProcessId; count: number; firstLine: number; firstColumn: number }>();
   for (let from = 0; from < doc.lineCount; from += TALLY_SLICE_LINES) {
     if (from > 0) {
       await new Promise<void>((resolve) => setImmediate(resolve));

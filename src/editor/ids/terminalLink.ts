@@ -4,7 +4,7 @@
  * a line of nothing but IDs cheap anyway.
  */
 import * as vscode from 'vscode';
-import { findProcessIds } from '../../core/processId';
+import { findProcessIds, type ProcessId } from '../../core/processId';
 import { redact } from '../log';
 import type { Lookups, ShowProcess } from '../services';
 
@@ -14,7 +14,7 @@ export class ProcessIdTerminalLink extends vscode.TerminalLink {
   constructor(
     startIndex: number,
     length: number,
-    readonly processId: string,
+    readonly processId: ProcessId,
   ) {
     super(startIndex, length, vscode.l10n.t('Open the process in the IDCloud panel'));
   }

@@ -6,7 +6,7 @@
  * the serializer at activation and builds ProcessPanels when the first panel opens or is restored.
  */
 import * as vscode from 'vscode';
-import { isProcessId } from '../../core/processId';
+import { parseProcessId } from '../../core/processId';
 import { isPanelState } from '../../protocol';
 import { Disposable } from '../lifecycle';
 import type { ProcessRef, ShowProcess } from '../services';
@@ -84,7 +84,7 @@ export class ProcessPanels extends Disposable {
 
   /** Adopts a panel VS Code restored after a reload (the serializer's half, index.ts). */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const id = isPanelState(state) && isProcessId(state.ref.id) ? state.ref.id.toLowerCase() : undefined;
+    const id = isPanelState(state) ? parseProcessId(state.ref.id) : undefined;
     if (!isPanelState(state) || id === undefined || this.panels.has(key({ id, profileId: state.ref.profileId }))) {
       this.deps.log.warn('process panel: dropped a restored panel without a valid process reference');
       panel.dispose();

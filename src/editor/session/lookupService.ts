@@ -16,6 +16,7 @@ import { Disposable } from '../lifecycle';
 import type { Background, Connection, Connections, LookupOptions, Lookups, ProcessRef, Profile } from '../services';
 import { openConnection, type ConnectionDeps } from './connection';
 import type { ProfileService } from '../profiles/profileService';
+import type { ProcessId } from '../../core/processId';
 
 export interface LookupServiceDeps extends ConnectionDeps {
   readonly profiles: ProfileService;
@@ -29,7 +30,7 @@ class ProfileSession {
   private connection: Promise<Connection> | undefined;
   readonly lookup: ProcessLookup;
 
-  constructor(readonly profile: Profile, private readonly deps: ConnectionDeps, onFetch: (id: string) => void) {
+  constructor(readonly profile: Profile, private readonly deps: ConnectionDeps, onFetch: (id: ProcessId) => void) {
     this.lookup = new ProcessLookup({
       source: async () => (await this.connect()).client,
       onFetch,
@@ -98,7 +99,7 @@ export class LookupService extends Disposable implements Lookups, Connections {
       // Resolve All asked about this very lookup, with the count; the window stays unconfirmed.
       await this.confirm(entry.profile);
     }
-    return entry.lookup.get(ref.id.toLowerCase(), { signal: options?.signal, force: options?.force, background });
+    return entry.lookup.get(ref.id, { signal: options?.signal, force: options?.force, background });
   }
 
   peek(ref: ProcessRef): FetchedProcess | undefined {

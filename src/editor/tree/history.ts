@@ -4,7 +4,7 @@
  * first; a pinned process is not repeated in Recent.
  */
 import * as vscode from 'vscode';
-import { isProcessId } from '../../core/processId';
+import { parseProcessId } from '../../core/processId';
 import { Disposable } from '../lifecycle';
 import type { ProcessRef } from '../services';
 
@@ -28,10 +28,10 @@ function readRefs(value: unknown): ProcessRef[] {
   const out: ProcessRef[] = [];
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
-    const { id, profileId } = item as { id?: unknown; profileId?: unknown };
-    if (typeof id !== 'string' || typeof profileId !== 'string') continue;
-    if (!isProcessId(id) || !PROFILE_ID.test(profileId)) continue;
-    const ref = { id: id.toLowerCase(), profileId };
+    const { id: raw, profileId } = item as { id?: unknown; profileId?: unknown };
+    const id = parseProcessId(raw);
+    if (id === undefined || typeof profileId !== 'string' || !PROFILE_ID.test(profileId)) continue;
+    const ref = { id, profileId };
     if (!out.some((r) => sameRef(r, ref))) out.push(ref);
   }
   return out;
@@ -113,5 +113,5 @@ export class ProcessHistory extends Disposable {
 
 /** A ProcessRef may arrive as a richer object (a tree node's ref, a command argument): keep two fields. */
 function clean(ref: ProcessRef): ProcessRef {
-  return { id: ref.id.toLowerCase(), profileId: ref.profileId };
+  return { id: ref.id, profileId: ref.profileId };
 }

@@ -9,11 +9,12 @@ import { ResolveQueue, type Outcome, type QueueProgress, type RunSummary } from 
 import { resolvedOf, type Resolved } from '../../core/triageSummary';
 import { Disposable } from '../lifecycle';
 import type { Lookups, Profile, ProcessRef } from '../services';
+import type { ProcessId } from '../../core/processId';
 
 export type { Resolved };
 
 export interface IdSite {
-  readonly id: string;
+  readonly id: ProcessId;
   readonly count: number;
   /** 0-based. */
   readonly firstLine: number;
@@ -60,14 +61,14 @@ export class TriageSession extends Disposable {
   }
 
   /** IDs with no answer yet (never looked up, or a transient failure): what the next run fetches. */
-  remaining(): string[] {
+  remaining(): ProcessId[] {
     return this.sites.filter((s) => {
       const o = this.outcomes.get(s.id);
       return o === undefined || (!o.ok && !o.final);
     }).map((s) => s.id);
   }
 
-  ref(id: string): ProcessRef {
+  ref(id: ProcessId): ProcessRef {
     return { id, profileId: this.profile.id };
   }
 

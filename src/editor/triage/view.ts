@@ -13,6 +13,7 @@ import { contentSecurityPolicy, escapeHtml, webviewOptions } from '../panel/html
 import { bucketLabels, columnLabels, RowBuilder } from './rows';
 import type { TriageSession } from './session';
 import type { TriageDeps } from './deps';
+import { parseProcessId } from '../../core/processId';
 
 export const TRIAGE_VIEW_TYPE = 'idcloud.triage';
 /** Rows resolve in bursts: one post per burst. */
@@ -89,9 +90,11 @@ export class TriageView extends Disposable {
         this.post({ type: 'init', init: this.init() });
         this.postAll();
         return;
-      case 'open':
-        await this.deps.showProcess(session.ref(message.id));
+      case 'open': {
+        const id = parseProcessId(message.id);
+        if (id !== undefined) await this.deps.showProcess(session.ref(id));
         return;
+      }
       case 'goToLine':
         await this.goToLine(message.id);
         return;
@@ -175,7 +178,7 @@ export class TriageView extends Disposable {
   private watchUnfinished(): void {
     const { watches } = this.deps;
     if (!watches) return;
-    const refs = this.builder().rows(this.session).filter((r) => r.bucket === 'pending').map((r) => this.session.ref(r.id));
+    const refs = this.builder().rows(this.session).filter((r) => r.bucket === 'pending').flatMap((r) => { const id = parseProcessId(r.id); return id === undefined ? [] : [this.session.ref(id)]; });
     watches.watch(refs);
     void vscode.window.showInformationMessage(vscode.l10n.t('Watching {0} unfinished processes.', refs.length));
   }

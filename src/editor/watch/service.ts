@@ -14,7 +14,7 @@
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
 import { isSettled as isSettledProcess, summarize, type Verdict, VERDICT_LABELS } from '../../core/model';
-import { isProcessId } from '../../core/processId';
+import { isProcessId, parseProcessId } from '../../core/processId';
 import type { FetchedProcess } from '../../core/types';
 import { type CheckResult, type PollerClock, type WatchEnd, WatchPoller } from '../../core/watchPoller';
 import { Disposable } from '../lifecycle';
@@ -58,7 +58,7 @@ export function isSettled(fetched: FetchedProcess): boolean {
 }
 
 function keyOf(ref: ProcessRef): string {
-  return `${ref.profileId}/${ref.id.toLowerCase()}`;
+  return `${ref.profileId}/${ref.id}`;
 }
 
 function isStored(value: unknown): value is Stored {
@@ -79,7 +79,7 @@ export class WatchService extends Disposable implements Watches {
   private readonly _onDidFinish = this._register(new vscode.EventEmitter<FinishedWatch>());
   /** Once per watch that ended by itself (settled or timed out); never for unwatch. */
   readonly onDidFinish = this._onDidFinish.event;
-  private readonly watched = new Map<string, Stored>();
+  private readonly watched = new Map<string, Stored & ProcessRef>();
   private readonly poller: WatchPoller;
   /** The last verdict seen per watch (the cache forgets unfinished answers after seconds). Not persisted. */
   private readonly verdicts = new Map<string, Verdict>();
@@ -133,7 +133,7 @@ export class WatchService extends Disposable implements Watches {
         this.deps.log.warn(`watch: already ${MAX_WATCHES} watched; ${ref.profileId}/${ref.id} not added`);
         continue;
       }
-      this.watched.set(key, { id: ref.id.toLowerCase(), profileId: ref.profileId, since: now });
+      this.watched.set(key, { id: ref.id, profileId: ref.profileId, since: now });
       this.poller.add(key, now);
       added++;
     }
@@ -166,11 +166,14 @@ export class WatchService extends Disposable implements Watches {
   private resume(): void {
     const stored = this.deps.memento.get<unknown>(WATCHES_KEY);
     if (!Array.isArray(stored)) return;
-    for (const entry of stored.slice(0, MAX_WATCHES)) {
-      if (!isStored(entry) || this.deps.lookups.profile(entry.profileId) === undefined) continue;
-      const key = keyOf(entry);
+    for (const entry of stored.slice(0, MAX_WATCHES) as unknown[]) {
+      if (!isStored(entry)) continue;
+      const id = parseProcessId(entry.id);
+      if (id === undefined || this.deps.lookups.profile(entry.profileId) === undefined) continue;
+      const watched = { id, profileId: entry.profileId, since: entry.since };
+      const key = keyOf(watched);
       if (this.watched.has(key)) continue;
-      this.watched.set(key, entry);
+      this.watched.set(key, watched);
       this.poller.add(key, entry.since);
     }
     if (this.watched.size > 0) this.deps.log.info(`watch: resumed ${this.watched.size} watch(es)`);
