@@ -14,6 +14,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { FAULT_IDS, UNKNOWN_PROCESS_ID as UNKNOWN_PROCESS_ID_TEXT, type RunningEmulator } from '../../src/emulator';
 import { extensionApi, setSetting } from './api';
 import { emulatorProfile, profileOf, serviceAccount, setCustomProfiles, storeCredentials, type CustomProfile } from './profileFixtures';
+import type { ProcessId } from '../../src/core/processId';
 import { pid } from '../unit/pid.helpers';
 
 const UNKNOWN_PROCESS_ID = pid(UNKNOWN_PROCESS_ID_TEXT);
@@ -71,7 +72,8 @@ describe('errors: every failure gives its kind and an actionable message', () =>
   });
 
   it('invalid ID: says what a process ID looks like', async () => {
-    const shown = await failure(api.lookups.get(ref('not-a-uuid')), 'invalidId');
+    // what an untyped caller (a command argument, another extension) can still hand the lookup
+    const shown = await failure(api.lookups.get({ id: 'not-a-uuid' as ProcessId, profileId: FAULTS }), 'invalidId');
     assert.match(shown.message, /UUID like 53060f52-f146-4c12-a234-5bb5031f6f5b/);
   });
 

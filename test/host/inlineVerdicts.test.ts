@@ -58,8 +58,9 @@ describe('inline verdicts', function () {
     const cached = [NOT_LIVE, CREATED, UNKNOWN].filter((id) => api.lookups.peek({ id, profileId: 'emulator' }));
     assert.strictEqual(drawnBy.verdictsOf(editor).length, cached.length);
 
-    await nextRender(drawnBy, editor, () => api.lookups.get({ id: NOT_LIVE, profileId: 'emulator' }));
-    await nextRender(drawnBy, editor, () => api.lookups.get({ id: CREATED, profileId: 'emulator' }));
+    // force: an earlier suite may have looked these up already; this is about the redraw a fetch causes
+    await nextRender(drawnBy, editor, () => api.lookups.get({ id: NOT_LIVE, profileId: 'emulator' }, { force: true }));
+    await nextRender(drawnBy, editor, () => api.lookups.get({ id: CREATED, profileId: 'emulator' }, { force: true }));
     const drawn = drawnBy.verdictsOf(editor);
     assert.deepStrictEqual(drawn.map((v) => [v.line, v.character, v.text, v.tone]), [
       [0, 2 + NOT_LIVE.length, '✗ Invalid identity', 'bad'],
