@@ -1,7 +1,8 @@
 /**
  * The one owner of the process-ID surfaces: registers the hover, code lens, document link and
  * terminal link providers and the inline verdicts that the settings turn on, re-registers them when those settings
- * change, and registers "Find Process IDs in File…". Construction does no I/O and awaits nothing.
+ * change, and registers "Find Process IDs in File…". Construction does no I/O and awaits nothing;
+ * the providers are registered by start(), which the composition root runs just after activation.
  */
 import * as vscode from 'vscode';
 import { Disposable, disposeAll } from '../lifecycle';
@@ -41,7 +42,11 @@ export class IdSurfacesController extends Disposable {
         this.clear();
       },
     });
-    this.update();
+  }
+
+  /** Reads the settings and registers the providers they turn on: the composition root runs it just after activation. */
+  start(): void {
+    if (!this.isDisposed) this.update();
   }
 
   private clear(): void {

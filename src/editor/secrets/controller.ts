@@ -62,7 +62,11 @@ export class SecretScanController extends Disposable {
       if (e.affectsConfiguration(SCAN_SETTING)) this.update();
     }));
     this._register({ dispose: () => { this.stop(); } });
-    this.update();
+  }
+
+  /** Reads the setting and scans the open documents: the composition root runs it just after activation. */
+  start(): void {
+    if (!this.isDisposed) this.update();
   }
 
   /** For the host tests (reached through the test API only): answer the Store questions. */
