@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerCommands } from './editor/commands';
 import { IdSurfacesController } from './editor/ids/controller';
+import { registerLmTools, type RegisteredLmTools } from './editor/lm/register';
 import { createLog } from './editor/log';
 import { createProcessPanels } from './editor/panel';
 import { CredentialStore } from './editor/profiles/credentials';
@@ -54,6 +55,8 @@ export interface ExtensionApi {
   triage(): Promise<TriageService>;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
+  /** The language-model tools as registered (their prepareInvocation, which a test cannot reach through vscode.lm). */
+  readonly lmTools: RegisteredLmTools;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -73,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
   const triage = registerTriage(commands, { extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
+  const lmTools = registerLmTools({ lookups, background, log });
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels,
@@ -85,10 +89,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
     new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log }),
+    lmTools,
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
   return testExports(context.extensionMode, {
-    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, emulator: () => emulator.start(),
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, emulator: () => emulator.start(), lmTools,
   });
 }
