@@ -11,7 +11,9 @@
  * - Every failure the user could hit (invalid ID, unknown profile, no credentials, not found, rate
  *   limited…) is a text result the agent can relay; only cancellation throws, as the API expects.
  *   Texts for the model are English (it reads them); the product's error message inside is the
- *   user's language, since the agent relays it to the user.
+ *   user's language, since the agent relays it to the user. (VS Code 1.100 logs a thrown error and
+ *   hands the chat a failed call; outside a chat, confirmationMessages become a modal dialog and
+ *   declining rejects invokeTool with a CancellationError.)
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
