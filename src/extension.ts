@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerCommands } from './editor/commands';
 import { IdSurfacesController } from './editor/ids/controller';
+import { registerLmTools, type RegisteredLmTools } from './editor/lm/register';
 import { createLog } from './editor/log';
 import { createProcessPanels } from './editor/panel';
 import { CredentialStore } from './editor/profiles/credentials';
@@ -56,6 +57,8 @@ export interface ExtensionApi {
   triage(): Promise<TriageService>;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
+  /** The language-model tools as registered (their prepareInvocation, which a test cannot reach through vscode.lm). */
+  readonly lmTools: RegisteredLmTools;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -75,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
   const triage = registerTriage(commands, { extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
+  const lmTools = registerLmTools({ lookups, background, log });
 
   const idSurfaces = new IdSurfacesController({ lookups, background, showProcess: panels.showProcess, log });
 
@@ -88,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
     new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log }),
+    lmTools,
   );
   const activationMs = performance.now() - started;
   // What needs the settings or the open documents (the first settings read builds VS Code's
@@ -105,6 +110,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     context.subscriptions.push({ dispose: () => { clearTimeout(timer); } });
   });
   return testExports(context.extensionMode, {
-    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, startupMs, emulator: () => emulator.start(),
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, startupMs, emulator: () => emulator.start(), lmTools,
   });
 }
