@@ -48,7 +48,7 @@ export interface ExtensionApi {
   webhookInbox(): Promise<WebhookInbox>;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
-  /** How long the start-up task that follows activate() took (ID surfaces, credential scan), once it ran. */
+  /** How long the start-up task that follows activate() took (document providers, credential scan), once it ran. */
   readonly startupMs: Promise<number>;
   /** The committed-credential scan (its Store questions can be answered by a test). */
   readonly secretScan: SecretScanController;
@@ -81,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const lmTools = registerLmTools({ lookups, background, log });
 
   const idSurfaces = new IdSurfacesController({ lookups, background, showProcess: panels.showProcess, log });
+  const walkthrough = new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log });
 
   context.subscriptions.push(
     log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels, idSurfaces,
@@ -91,20 +92,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     secretScan,
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
-    new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log }),
+    walkthrough,
     lmTools,
   );
   const activationMs = performance.now() - started;
-  // What needs the settings or the open documents (the first settings read builds VS Code's
-  // configuration model, the credential scan reads every open document) runs in the next task:
-  // activate() only registers, and the extension host goes on with the window meanwhile.
+  // The document providers (hover, lens, link, code action) and what needs the settings or the
+  // open documents (the first settings read builds VS Code's configuration model, the credential
+  // scan reads every open document) start in the next task: activate() registers the commands,
+  // views and the panel's restore hook, and the extension host goes on with the window meanwhile.
   const startupMs = new Promise<number>((resolve) => {
     const timer = setTimeout(() => {
       const t = performance.now();
       idSurfaces.start();
+      webhooks.start();
+      walkthrough.start();
       secretScan.start();
       const ms = performance.now() - t;
-      log.info(`activated in ${activationMs.toFixed(1)} ms, then started the ID surfaces and the credential scan in ${ms.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
+      log.info(`activated in ${activationMs.toFixed(1)} ms, then started the document providers and the credential scan in ${ms.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
       resolve(ms);
     }, 0);
     context.subscriptions.push({ dispose: () => { clearTimeout(timer); } });

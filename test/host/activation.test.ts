@@ -15,6 +15,6 @@ describe('activation time', () => {
     console.log(`      activation: activate() took ${api.activationMs.toFixed(1)} ms in this extension host (measured by the extension)`);
     const startupMs = await api.startupMs;
     assert.ok(Number.isFinite(startupMs) && startupMs >= 0, `startupMs is ${String(startupMs)}`);
-    console.log(`      activation: the start-up task after it (ID surfaces, credential scan) took ${startupMs.toFixed(1)} ms`);
+    console.log(`      activation: the start-up task after it (document providers, credential scan) took ${startupMs.toFixed(1)} ms`);
   });
 });

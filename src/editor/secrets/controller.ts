@@ -54,8 +54,6 @@ export class SecretScanController extends Disposable {
     this.now = deps.now ?? Date.now;
     this.ignored = new IgnoredLeaks(deps.workspaceState);
     this.storeFlow = this._register(new LazyFeature('secrets', (m: StoreModule) => m, deps.commands.log));
-    const provider = new LeakCodeActionProvider((uri, d) => this.findingAt(uri, d.range), this.now);
-    this._register(vscode.languages.registerCodeActionsProvider([...SCHEMES].map((scheme) => ({ scheme })), provider, LeakCodeActionProvider.metadata));
     this._register(registerCommand(deps.commands, Commands.storeLeakedCredential, (uri, fingerprint) => this.store(uri, fingerprint)));
     this._register(registerCommand(deps.commands, Commands.ignoreLeakedCredential, (uri, fingerprint) => this.ignore(uri, fingerprint)));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
@@ -64,8 +62,10 @@ export class SecretScanController extends Disposable {
     this._register({ dispose: () => { this.stop(); } });
   }
 
-  /** Reads the setting and scans the open documents: the composition root runs it just after activation. */
+  /** Registers the quick fixes, reads the setting and scans the open documents: the composition root runs it just after activation. */
   start(): void {
+    const provider = new LeakCodeActionProvider((uri, d) => this.findingAt(uri, d.range), this.now);
+    this._register(vscode.languages.registerCodeActionsProvider([...SCHEMES].map((scheme) => ({ scheme })), provider, LeakCodeActionProvider.metadata));
     if (!this.isDisposed) this.update();
   }
 
