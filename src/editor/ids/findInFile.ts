@@ -7,9 +7,10 @@
  *   streamed (`scanFileForProcessIds`) with cancellable progress, so files over 50 MB — which VS Code
  *   never hands to extensions — work too; unless it has unsaved edits in the editor;
  * - a document loaded in the editor (unsaved edits, or a file of a virtual workspace) is read from memory;
- * - any other file with a file system provider (a virtual workspace's) is read through
- *   `vscode.workspace.fs` and its bytes scanned (virtualFile.ts, up to MAX_VIRTUAL_BYTES);
- * - a document only a content provider serves (no file system behind it) is opened as a document.
+ * - any other file (a virtual workspace's, another extension's file system) is read through
+ *   `vscode.workspace.fs` and its bytes scanned (virtualFile.ts, up to MAX_VIRTUAL_BYTES).
+ * (`workspace.fs.isWritableFileSystem` cannot pick the path: it answers undefined for a provider
+ * registered moments ago, until the workbench has echoed it back.)
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -106,15 +107,14 @@ export async function findProcessIdsIn(uri: vscode.Uri): Promise<FileScan | unde
   if (uri.scheme === 'file' && !open?.isDirty) {
     return vscode.window.withProgress(options, (progress, token) => streamFile(uri, progress, token));
   }
-  if (!open && vscode.workspace.fs.isWritableFileSystem(uri.scheme) !== undefined) {
+  if (!open) {
     return vscode.window.withProgress(options, async (progress, token) => {
       const scan = await scanVirtualFile(uri, progress, token);
       return { uri, ids: scan.ids, openable: scan.bytes <= OPENABLE_BYTES };
     });
   }
-  const document = open ?? (await vscode.workspace.openTextDocument(uri));
   return vscode.window.withProgress(options, async (_progress, token) => {
-    const ids = await tallyDocument(document, token);
+    const ids = await tallyDocument(open, token);
     return ids && { uri, ids, openable: true };
   });
 }
