@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { countBuckets } from '../../src/core/triageTable';
 import { findProcessIdsIn, unreadableFile } from '../../src/editor/ids/findInFile';
+import { isSurfaceDocument, surfaceSchemes } from '../../src/editor/ids/selectors';
 import { FileTooLargeError, MAX_VIRTUAL_BYTES } from '../../src/editor/ids/virtualFile';
 import type { Lookups } from '../../src/editor/services';
 import type { TriageService } from '../../src/editor/triage';
@@ -142,6 +143,15 @@ describe('Files not on disk (virtual workspaces)', function () {
     assert.deepEqual(countBuckets(rows), { ok: 3, invalidIdentity: 3, expired: 1, pending: 2, notFound: 2, error: 2, unresolved: 0 });
     const c805 = rows.find((r) => r.id === OTHER);
     assert.deepEqual([c805?.occurrences, c805?.line], [3, 1]);
+  });
+
+  it('hovers, lenses and links attach to the schemes of the workspace\'s folders, never to the Output panel', () => {
+    const base = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+    assert.deepStrictEqual(surfaceSchemes(), base, 'the sample workspace is on disk');
+    const folder = { uri: vscode.Uri.from({ scheme: SCHEME, path: '/logs' }) };
+    assert.deepStrictEqual(surfaceSchemes([folder, { uri: vscode.Uri.file('/tmp') }]), [...base, SCHEME], 'a virtual workspace folder adds its scheme, once');
+    assert.strictEqual(isSurfaceDocument({ uri: uriOf('app.log') }), false, 'outside the workspace\'s folders, another file system is not a surface');
+    assert.strictEqual(isSurfaceDocument({ uri: vscode.Uri.from({ scheme: 'output', path: 'extension-output-idcloud' }) }), false);
   });
 
   it('refuses a file over the size cap before reading it, with a message that gives both sizes', async () => {
