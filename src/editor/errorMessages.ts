@@ -64,7 +64,7 @@ function tokenMeaning(err: TokenError): string {
     case '1.2.20': return vscode.l10n.t('The signed assertion could not be decoded (wrong fields or types): check the tenant ID and account name.');
     case '1.2.22': return vscode.l10n.t('The signed assertion carries claims unico does not allow (only iss, aud, scope, iat and exp are).');
     default:
-      if (err.failure === 'noToken') return vscode.l10n.t('The identity service answered without a token: check the identity URL.');
+      if (err.failure === 'noToken') return vscode.l10n.t('The identity service answered without an access token. Check the identity URL.');
       return err.status !== undefined && err.status >= 500
         ? vscode.l10n.t('The identity service failed; try again later.')
         : withServerText(vscode.l10n.t('The identity service refused the credentials (HTTP {0}).', String(err.status ?? '?')), err.said);
@@ -76,7 +76,7 @@ function unauthorized(err: UnauthorizedError, p: Profile): string {
   switch (err.reason) {
     case 'missing': return vscode.l10n.t('No credentials for {0}. Set a service account or paste an access token.', p.label);
     case 'expired': return vscode.l10n.t('The access token for {0} has expired. Set new credentials (a service account renews its token by itself).', p.label);
-    case 'verificationFailed': return withServerText(vscode.l10n.t('{0} could not verify the access token: it was issued for another environment or signed with another key. Set credentials from this environment (sandbox and production credentials differ).', p.label), err.detail);
+    case 'verificationFailed': return withServerText(vscode.l10n.t('{0} could not verify the access token, which was issued for another environment or signed with another key. Set credentials from this environment (sandbox and production credentials differ).', p.label), err.detail);
     case 'malformed': return withServerText(vscode.l10n.t('{0} could not read the access token. Set the credentials again and paste the whole token, without "Bearer".', p.label), err.detail);
     case 'other': return withServerText(vscode.l10n.t('{0} refused the credentials. Check that they belong to this environment: sandbox and production credentials differ.', p.label), err.detail);
   }
@@ -130,7 +130,7 @@ function network(err: NetworkError, p: Profile): string {
  */
 export function keyProblemText(problem: PrivateKeyProblem): string {
   switch (problem.reason) {
-    case 'notPem': return vscode.l10n.t('this is not a PEM private key (it has no -----BEGIN PRIVATE KEY----- block); choose the .pem file unico sent you');
+    case 'notPem': return vscode.l10n.t('this is not a PEM private key; choose the .pem file unico sent you');
     case 'encrypted': return vscode.l10n.t('the key is protected by a passphrase; export it without one');
     case 'publicKey': return vscode.l10n.t('this is a public key or a certificate, not the private key');
     case 'unsupportedBlock': return vscode.l10n.t('a PEM block "{0}" is not an RSA private key', problem.label);

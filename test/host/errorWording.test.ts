@@ -26,7 +26,7 @@ const CASES: readonly (readonly [string, Error, RegExp])[] = [
   ['unexpected: status', new UnexpectedResponseError('status', 302, '', 'HTTP 302'), /^Sandbox answered with an unexpected HTTP status \(302\)\. Open the raw response/],
   ['unauthorized: missing', new UnauthorizedError('missing', ''), /^No credentials for Sandbox\. Set a service account or paste an access token\.$/],
   ['unauthorized: expired', new UnauthorizedError('expired', 'Jwt is expired'), /^The access token for Sandbox has expired\./],
-  ['unauthorized: verificationFailed', new UnauthorizedError('verificationFailed', 'Jwt verification fails'), /^Sandbox could not verify the access token: .* IDCloud said: “Jwt verification fails”\.$/],
+  ['unauthorized: verificationFailed', new UnauthorizedError('verificationFailed', 'Jwt verification fails'), /^Sandbox could not verify the access token, which was issued for another environment .* IDCloud said: “Jwt verification fails”\.$/],
   ['unauthorized: malformed', new UnauthorizedError('malformed', ''), /^Sandbox could not read the access token\. Set the credentials again and paste the whole token, without "Bearer"\.$/],
   ['unauthorized: other', new UnauthorizedError('other', ''), /^Sandbox refused the credentials\. Check that they belong to this environment: sandbox and production credentials differ\.$/],
   ['network: dns', new NetworkError('dns', 'api.sandbox.test', 'ENOTFOUND'), /^Cannot find the host api\.sandbox\.test \(Sandbox\)\. Check the URL/],
@@ -41,7 +41,7 @@ const CASES: readonly (readonly [string, Error, RegExp])[] = [
   ['forbidden', new ForbiddenError('denied'), /^The credentials for Sandbox work but lack the permission/],
   ['invalidId', new InvalidProcessIdError('nope'), /^That is not a process ID\. A process ID is a UUID like /],
   ['token: unknown code, refused', new TokenError('9.9.9', 'The identity service refused the credentials (HTTP 400): nope', 400, { said: 'nope 9.9.9' }), /^Sandbox: no access token \(9\.9\.9\)\. The identity service refused the credentials \(HTTP 400\)\. IDCloud said: “nope 9\.9\.9”\.$/],
-  ['token: no token in a 200', new TokenError(undefined, 'The identity service answered without a token: check the identity URL.', 200, { failure: 'noToken' }), /^Sandbox: no access token \(HTTP 200\)\. The identity service answered without a token: check the identity URL\.$/],
+  ['token: no token in a 200', new TokenError(undefined, 'The identity service answered without a token: check the identity URL.', 200, { failure: 'noToken' }), /^Sandbox: no access token \(HTTP 200\)\. The identity service answered without an access token\. Check the identity URL\.$/],
   ['token: unico code', new TokenError('1.2.5', 'invalid signature', 400), /^Sandbox: no access token \(1\.2\.5\)\. The signature could not be validated/],
   ['cancelled', new CancelledError(), /^Cancelled\.$/],
   ['invalidKey: tooLarge', new InvalidKeyError({ fileName: 'backup.tar' }), /^backup\.tar is too large to be a private key\. Choose the service account's \.pem file\.$/],
@@ -50,7 +50,7 @@ const CASES: readonly (readonly [string, Error, RegExp])[] = [
 
 /** Every code of core/jwt.ts PrivateKeyProblem, and the words it must become. */
 const KEY_PROBLEMS: readonly (readonly [PrivateKeyProblem, RegExp])[] = [
-  [{ reason: 'notPem' }, /^this is not a PEM private key .*choose the \.pem file unico sent you$/],
+  [{ reason: 'notPem' }, /^this is not a PEM private key; choose the \.pem file unico sent you$/],
   [{ reason: 'encrypted' }, /^the key is protected by a passphrase; export it without one$/],
   [{ reason: 'publicKey' }, /^this is a public key or a certificate, not the private key$/],
   [{ reason: 'unsupportedBlock', label: 'EC PRIVATE KEY' }, /^a PEM block "EC PRIVATE KEY" is not an RSA private key$/],
@@ -83,6 +83,7 @@ describe('error wording: every typed error speaks the user\'s language', () => {
       const { message } = presentError(error, { profile: SANDBOX, processId: ID });
       assert.match(message, expected);
       assert.doesNotMatch(message, BARE_CODE);
+      assert.doesNotMatch(message, /‹[a-z]+›/, 'none of its own words were taken for a secret by the screen\'s redaction');
     });
   }
 
@@ -92,6 +93,7 @@ describe('error wording: every typed error speaks the user\'s language', () => {
       const text = keyProblemText(problem);
       assert.match(text, expected);
       assert.doesNotMatch(text, BARE_CODE);
+      assert.doesNotMatch(presentError(new InvalidKeyError(problem), { profile: SANDBOX }).message, /‹[a-z]+›/);
       assert.doesNotMatch(presentError(new InvalidKeyError(problem), { profile: SANDBOX }).message, new RegExp(`\\b${problem.reason}\\b`));
     });
   }

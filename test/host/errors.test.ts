@@ -196,7 +196,7 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
     await storeCredentials(api, FAULTS, { kind: 'token', token: `${header}.${payload}.Zm9yZ2Vk` });
     const shown = await failure(api.lookups.get(ref(UNKNOWN_PROCESS_ID), { force: true }), 'unauthorized');
-    assert.match(shown.message, /(could not verify the access token|refused the credentials)\. .*(sandbox and production credentials differ).* IDCloud said: “Jwt [^”]+”\.$/);
+    assert.match(shown.message, /(could not verify the access token, which|refused the credentials\.) .*(sandbox and production credentials differ).* IDCloud said: “Jwt [^”]+”\.$/);
     assert.deepStrictEqual(shown.actions.map((a) => a.command), [Commands.setCredentials, Commands.testConnection]);
   });
 
