@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { UnknownProfileError } from '../../core/errors';
 import { Disposable } from '../lifecycle';
 import type { EmulatorEndpoints, Profile } from '../services';
-import { BUILTIN_PROFILES, EMULATOR_PROFILE, EMULATOR_PROFILE_ID, parseCustomProfiles } from './definitions';
+import { BUILTIN_PROFILES, EMULATOR_PROFILE, EMULATOR_PROFILE_ID, parseCustomProfiles, problemInEnglish } from './definitions';
+import { profileProblemText } from './problemText';
 
 const ACTIVE_KEY = 'idcloud.activeProfile';
 
@@ -112,11 +113,11 @@ export class ProfileService extends Disposable {
     // Only the user (global) value: workspace and folder values are ignored on purpose.
     const value = vscode.workspace.getConfiguration('idcloud').inspect<unknown>('customProfiles')?.globalValue;
     const { profiles, problems } = parseCustomProfiles(value);
-    for (const p of problems) this.log.warn(`idcloud.customProfiles[${p.index}] skipped: ${p.reason}`);
+    for (const p of problems) this.log.warn(`idcloud.customProfiles[${p.index}] skipped: ${problemInEnglish(p)}`);
     if (problems.length > 0) {
       const open = vscode.l10n.t('Open Settings');
       void vscode.window
-        .showWarningMessage(vscode.l10n.t('{0} custom IDCloud profile(s) skipped: {1}', problems.length, problems.map((p) => p.reason).join('; ')), open)
+        .showWarningMessage(vscode.l10n.t('{0} custom IDCloud profile(s) skipped: {1}', problems.length, problems.map(profileProblemText).join('; ')), open)
         .then((picked) => picked === open && vscode.commands.executeCommand('workbench.action.openSettingsJson'));
     }
     return profiles;
