@@ -13,7 +13,7 @@ export interface PanelState {
   readonly ref: { readonly id: string; readonly profileId: string };
 }
 
-export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'unknown';
+export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'canceled' | 'unknown';
 
 /** How a value reads at a glance; drives an icon and a colour, never the only signal. */
 export type Tone = 'good' | 'bad' | 'warn' | 'neutral' | 'unknown';

@@ -92,6 +92,7 @@ const VERDICT_ICONS: Readonly<Record<Verdict, string>> = {
   pending: '$(clock)',
   awaitingDocument: '$(clock)',
   failed: '$(error)',
+  canceled: '$(circle-slash)',
   unknown: '$(warning)',
 };
 
@@ -142,6 +143,7 @@ const VERDICT_BADGES: Readonly<Record<Verdict, readonly [glyph: string, tone: Ve
   error: ['✗', 'bad'],
   failed: ['✗', 'bad'],
   expired: ['✗', 'bad'],
+  canceled: ['✗', 'bad'],
   pending: ['…', 'unsettled'],
   awaitingDocument: ['…', 'unsettled'],
   unknown: ['?', 'unsettled'],

@@ -78,6 +78,7 @@ export function verdictTitle(verdict: Verdict): string {
     case 'pending': return vscode.l10n.t('Pending');
     case 'awaitingDocument': return vscode.l10n.t('Awaiting document');
     case 'failed': return vscode.l10n.t('Failed');
+    case 'canceled': return vscode.l10n.t('Canceled');
     case 'unknown': return vscode.l10n.t('Unknown');
   }
 }
