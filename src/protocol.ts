@@ -113,6 +113,8 @@ export interface ViewModel {
     /** The response as JSON, personal values masked unless revealed. */
     readonly raw: unknown;
     readonly rawHeading: string;
+    /** API contract: it has no selfie or evidence set endpoint in Get Process; this says so instead of the media section. */
+    readonly noMedia?: string;
   };
   readonly selfie: MediaView;
   readonly evidenceSet: MediaView;

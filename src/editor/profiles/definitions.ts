@@ -10,9 +10,17 @@ export const EMULATOR_PROFILE_ID = 'emulator';
 /** The Local emulator, the profile of a fresh install. Its URLs are known only once it has started. */
 export const EMULATOR_PROFILE: Profile = { id: EMULATOR_PROFILE_ID, label: 'Local emulator', kind: 'emulator', apiBaseUrl: '', identityUrl: '', production: false };
 
-/** Built-in profiles. */
+/** The Local emulator speaking unico's API contract (`/processes/v1` with its own APIKEY): no credentials either. */
+export const EMULATOR_API_PROFILE: Profile = { ...EMULATOR_PROFILE, id: 'emulator-api', label: 'Local emulator (API contract)', contract: 'api' };
+
+/**
+ * Built-in profiles. The API contract's hosts are unico's environments page's
+ * (https://developer.unico.io/developers/api-reference/environments/index.html); its tokens come
+ * from the same identity service as the Web & SDK contract's.
+ */
 export const BUILTIN_PROFILES: readonly Profile[] = [
   EMULATOR_PROFILE,
+  EMULATOR_API_PROFILE,
   {
     id: 'sandbox',
     label: 'Sandbox',
@@ -28,6 +36,24 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
     apiBaseUrl: 'https://api.idcloud.unico.app',
     identityUrl: 'https://identity.acesso.io',
     production: true,
+  },
+  {
+    id: 'sandbox-api',
+    label: 'Sandbox (API contract)',
+    kind: 'sandbox',
+    apiBaseUrl: 'https://api.id.uat.unico.app',
+    identityUrl: 'https://identityhomolog.acesso.io',
+    production: false,
+    contract: 'api',
+  },
+  {
+    id: 'production-api',
+    label: 'Production (API contract)',
+    kind: 'production',
+    apiBaseUrl: 'https://api.id.unico.app',
+    identityUrl: 'https://identity.acesso.io',
+    production: true,
+    contract: 'api',
   },
 ];
 
@@ -64,7 +90,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function parseEntry(entry: unknown, taken: ReadonlySet<string>): Profile | string {
   if (!isRecord(entry)) return 'is not an object';
-  const { id, label, apiBaseUrl, identityUrl, production } = entry;
+  const { id, label, apiBaseUrl, identityUrl, production, contract } = entry;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return '"id" must be lower-case letters, digits and dashes (at most 32)';
   if (taken.has(id)) return `"id" "${id}" is already used by another profile`;
   if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL) return `"label" must be 1 to ${MAX_LABEL} characters`;
@@ -73,7 +99,11 @@ function parseEntry(entry: unknown, taken: ReadonlySet<string>): Profile | strin
   const identity = normaliseEndpoint(identityUrl);
   if ('reason' in identity) return `"identityUrl" ${identity.reason}`;
   if (production !== undefined && typeof production !== 'boolean') return '"production" must be true or false';
-  return { id, label: label.trim(), kind: 'custom', apiBaseUrl: api.url, identityUrl: identity.url, production: production === true };
+  if (contract !== undefined && contract !== 'webSdk' && contract !== 'api') return '"contract" must be "webSdk" or "api"';
+  return {
+    id, label: label.trim(), kind: 'custom', apiBaseUrl: api.url, identityUrl: identity.url, production: production === true,
+    ...(contract === 'api' ? { contract } : {}),
+  };
 }
 
 /** The user's custom profiles from the (user-level) setting value; bad entries are skipped with a reason. */

@@ -4,7 +4,7 @@
  * a failure becomes a node with the presented message and its first action, never a pop-up.
  */
 import * as vscode from 'vscode';
-import { summarize } from '../../core/model';
+import { summarizeFetched } from '../../core/fetched';
 import { isCancellation, presentError } from '../errorMessages';
 import { Disposable } from '../lifecycle';
 import type { Lookups, Privacy, ProcessRef, Watches } from '../services';
@@ -168,7 +168,7 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
     this.shown.set(key, this.state(ref));
     const fetched = lookups.peek(ref);
     if (fetched) {
-      const s = summarize(fetched.process);
+      const s = summarizeFetched(fetched);
       const when = s.finishedAt ?? s.createdAt;
       const description = [s.flow ?? vscode.l10n.t('no flow'), ...(when ? [relativeTime(when, this.now())] : [])].join(' · ');
       const tooltip = [
