@@ -29,7 +29,7 @@ interface StatusInfo {
 const STATUSES: Readonly<Record<number, StatusInfo>> = {
   1: { name: l10n.t('Processing'), meaning: l10n.t('Processing: unico answers 1 when the identity verification was inconclusive and the risk score is still being orchestrated'), source: SOURCES.apiStatuses, final: false },
   2: { name: l10n.t('Divergence'), meaning: l10n.t('The risk score found a divergence for this face and will still complete the verification'), source: SOURCES.apiStatuses, final: false },
-  3: { name: l10n.t('Finished with success'), meaning: l10n.t('Finished: the capability answers are final; unico says to decide only on status 3'), source: SOURCES.apiGetProcessByClient, final: true },
+  3: { name: l10n.t('Finished with success'), meaning: l10n.t('The capability answers are final; unico says to decide only on status 3'), source: SOURCES.apiGetProcessByClient, final: true },
   4: { name: l10n.t('Canceled'), meaning: l10n.t('Canceled (for example, a timeout)'), source: SOURCES.apiStatuses, final: true },
   5: { name: l10n.t('Error'), meaning: l10n.t('An error occurred while processing'), source: SOURCES.apiStatuses, final: true },
 };
