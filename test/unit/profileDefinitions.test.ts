@@ -7,9 +7,9 @@ describe('profile definitions', () => {
   it('has the environments\' hosts in one place, the emulator first', () => {
     assert.deepStrictEqual(BUILTIN_PROFILES.map((p) => [p.id, p.apiBaseUrl, p.identityUrl, p.production, p.contract ?? 'webSdk']), [
       ['emulator', '', '', false, 'webSdk'],
-      ['emulator-api', '', '', false, 'api'],
       ['sandbox', 'https://api.idcloud.uat.unico.app', 'https://identityhomolog.acesso.io', false, 'webSdk'],
       ['production', 'https://api.idcloud.unico.app', 'https://identity.acesso.io', true, 'webSdk'],
+      ['emulator-api', '', '', false, 'api'],
       ['sandbox-api', 'https://api.id.uat.unico.app', 'https://identityhomolog.acesso.io', false, 'api'],
       ['production-api', 'https://api.id.unico.app', 'https://identity.acesso.io', true, 'api'],
     ]);

@@ -20,7 +20,6 @@ export const EMULATOR_API_PROFILE: Profile = { ...EMULATOR_PROFILE, id: 'emulato
  */
 export const BUILTIN_PROFILES: readonly Profile[] = [
   EMULATOR_PROFILE,
-  EMULATOR_API_PROFILE,
   {
     id: 'sandbox',
     label: 'Sandbox',
@@ -37,6 +36,7 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
     identityUrl: 'https://identity.acesso.io',
     production: true,
   },
+  EMULATOR_API_PROFILE,
   {
     id: 'sandbox-api',
     label: 'Sandbox (API contract)',
