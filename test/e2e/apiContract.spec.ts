@@ -39,6 +39,7 @@ test.describe('API contract', () => {
       const second = wb.webviewFrame();
       await expect(second.locator('header.banner')).toHaveClass(/verdict-invalidIdentity/);
       await expect(second.locator('.section-capabilities')).toContainText('Liveness failed');
+      await expect(second.locator('header.banner')).toContainText('at least one definitive negative answer');
       await wb.shot('api-contract-invalid');
       expect(wb.hostErrors).toEqual([]);
     } finally {

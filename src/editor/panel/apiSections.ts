@@ -47,3 +47,15 @@ function withNote(note: string | undefined): Partial<FieldView> {
 export function noMediaText(): string {
   return vscode.l10n.t('The API contract has no selfie or evidence set to fetch: unico documents neither for GET /processes/v1.');
 }
+
+/**
+ * The banner's detail for a finished API-contract process: how its verdict was read. The API
+ * contract has no overall result field (https://developer.unico.io/developers/api-reference/api/get-processes-by-id/index.html),
+ * so OK and Invalid identity come from the capability answers; other statuses keep their meaning.
+ */
+export function apiBannerDetail(s: ProcessSummary): string | undefined {
+  if (s.contract !== 'api') return undefined;
+  if (s.verdict === 'invalidIdentity') return vscode.l10n.t('Finished (status 3) with at least one definitive negative answer below. The API contract has no overall result: this verdict is read from the capability answers.');
+  if (s.verdict === 'ok') return vscode.l10n.t('Finished (status 3) and every capability answered positively. The API contract has no overall result: this verdict is read from the capability answers.');
+  return undefined;
+}

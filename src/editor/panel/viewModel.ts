@@ -11,7 +11,7 @@ import { maskCpf, maskName, maskValue } from '../../core/mask';
 import { fetchedCapabilityRows, fetchedUnknownValues, summarizeFetched, summaryResultMeaning, summaryStateMeaning } from '../../core/fetched';
 import { documentRows, resultMeaning, stateMeaning } from '../../core/model';
 import type { FetchedProcess, MediaFile, Process, WebSdkFetched } from '../../core/types';
-import { apiGroups, noMediaText } from './apiSections';
+import { apiBannerDetail, apiGroups, noMediaText } from './apiSections';
 import type {
   CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel, WatchView,
 } from '../../protocol';
@@ -89,7 +89,7 @@ function banner(fetched: FetchedProcess): ViewModel['banner'] {
   const s = summarizeFetched(fetched);
   const verdict: Verdict = s.verdict;
   const note = attentionNote(s, vscode.l10n);
-  const detail = note ?? (s.stateKnown && s.resultKnown ? meaningOf(s.result ? summaryResultMeaning(s) : summaryStateMeaning(s)) : '');
+  const detail = note ?? apiBannerDetail(s) ?? (s.stateKnown && s.resultKnown ? meaningOf(s.result ? summaryResultMeaning(s) : summaryStateMeaning(s)) : '');
   return {
     verdict,
     title: needsAttention(s) ? verdictText(s, vscode.l10n, vscode.env.language) : verdictTitle(verdict),
