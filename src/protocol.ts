@@ -13,7 +13,7 @@ export interface PanelState {
   readonly ref: { readonly id: string; readonly profileId: string };
 }
 
-export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'unknown';
+export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'canceled' | 'unknown';
 
 /** How a value reads at a glance; drives an icon and a colour, never the only signal. */
 export type Tone = 'good' | 'bad' | 'warn' | 'neutral' | 'unknown';
@@ -113,6 +113,8 @@ export interface ViewModel {
     /** The response as JSON, personal values masked unless revealed. */
     readonly raw: unknown;
     readonly rawHeading: string;
+    /** API contract: it has no selfie or evidence set endpoint in Get Process; this says so instead of the media section. */
+    readonly noMedia?: string;
   };
   readonly selfie: MediaView;
   readonly evidenceSet: MediaView;

@@ -148,7 +148,7 @@ export function riskScoreMeaning(score: number): Meaning & { known: boolean } {
   return band('positive', l10n.t('Strong positive (+50 to +100): unico recommends approving the registration'));
 }
 
-function serproMeaning(score: number): Meaning & { known: boolean } {
+export function serproMeaning(score: number): Meaning & { known: boolean } {
   const known = (outcome: Outcome, meaning: string): Meaning & { known: boolean } => ({ known: true, ...m(outcome, meaning, SOURCES.getProcess) });
   if (score === -1) return known('inconclusive', l10n.t('No face on file for this CPF'));
   if (score === -2) return known('inconclusive', l10n.t('Integration error'));

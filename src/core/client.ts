@@ -5,6 +5,8 @@
  * the client's rate limit and concurrency cap.
  */
 import type { Dispatcher } from 'undici';
+import { apiContractForbidden } from './apiContract/errors';
+import { parseApiProcess } from './apiContract/schema';
 import { header, send, type RawResponse } from './http';
 import { RequestGate } from './rateLimit';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep, type RetryPolicy } from './retry';
@@ -39,6 +41,10 @@ export interface ClientEvent {
 
 export interface ClientOptions {
   readonly apiBaseUrl: string;
+  /** 'api': unico's API contract, `GET /processes/v1/{id}` with the `APIKEY` header. Default 'webSdk'. */
+  readonly contract?: 'webSdk' | 'api';
+  /** The API contract's APIKEY: sent as a header, never logged or put in an event. */
+  readonly apiKey?: string;
   readonly tokenSource: TokenSource;
   readonly dispatcher?: Dispatcher;
   /**
@@ -99,6 +105,10 @@ export class IdCloudClient implements ProcessSource {
 
   async getProcess(id: string, options?: { signal?: AbortSignal }): Promise<FetchedProcess> {
     const answer = await this.getJson(id, '', this.options.maxBodyBytes ?? 5 * 1024 * 1024, options?.signal);
+    if (this.options.contract === 'api') {
+      const { process, unexpected } = this.parse(answer, parseApiProcess);
+      return { contract: 'api', process, rawJson: answer.text, fetchedAt: this.now(), ...(unexpected.length > 0 ? { unexpected } : {}) };
+    }
     const { process, unexpected } = this.parse(answer, parseProcess);
     return { process, rawJson: answer.text, fetchedAt: this.now(), ...(unexpected.length > 0 ? { unexpected } : {}) };
   }
@@ -128,7 +138,7 @@ export class IdCloudClient implements ProcessSource {
   private async getJson(id: string, suffix: string, maxBodyBytes: number, signal?: AbortSignal): Promise<JsonAnswer> {
     if (!isProcessId(id)) throw new InvalidProcessIdError(id);
     const processId = id.toLowerCase();
-    const path = `/client/v1/process/${processId}${suffix}`;
+    const path = this.options.contract === 'api' ? `/processes/v1/${processId}${suffix}` : `/client/v1/process/${processId}${suffix}`;
     const timeoutMs = (this.options.timeoutMs ?? 15_000) * (suffix === '' ? 1 : MEDIA_TIME_FACTOR);
     let rateLimitRetries = 0;
     let serverRetries = 0;
@@ -193,7 +203,10 @@ export class IdCloudClient implements ProcessSource {
       const res = await send({
         url: this.base + path,
         method: 'GET',
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        headers: {
+          authorization: `Bearer ${token}`, accept: 'application/json',
+          ...(this.options.contract === 'api' ? { apikey: this.options.apiKey ?? '' } : {}),
+        },
         dispatcher: this.options.dispatcher,
         timeoutMs,
         maxBodyBytes,
@@ -214,7 +227,7 @@ export class IdCloudClient implements ProcessSource {
     const status = res.status;
     if (status === 400) return { error: new InvalidProcessIdError(processId, status) };
     if (status === 401) return { error: new UnauthorizedError(unauthorizedReason(detail), detail), retry: 'unauthorized' };
-    if (status === 403) return { error: new ForbiddenError(detail) };
+    if (status === 403) return this.options.contract === 'api' ? apiContractForbidden(code, detail) : { error: new ForbiddenError(detail) };
     if (status === 404) return { error: new NotFoundError(processId, detail) };
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), this.now());

@@ -59,13 +59,15 @@ export class InvalidProcessIdError extends IdCloudError {
   }
 }
 
-export type UnauthorizedReason = 'expired' | 'missing' | 'verificationFailed' | 'malformed' | 'other';
+/** `apiKeyMissing` / `apiKeyInvalid`: the API contract's APIKEY (unico codes 20002 / 10201). */
+export type UnauthorizedReason = 'expired' | 'missing' | 'verificationFailed' | 'malformed' | 'apiKeyMissing' | 'apiKeyInvalid' | 'other';
 
 /** 401 from the API (after one renewal and retry). `detail` is the server's text (e.g. "Jwt is expired"). */
 export class UnauthorizedError extends IdCloudError {
   readonly kind = 'unauthorized';
-  constructor(readonly reason: UnauthorizedReason, readonly detail: string) {
-    super(`unauthorized: ${detail || reason}`, 401);
+  /** `status`: 401 (Web & SDK, Envoy) or 403 (the API contract answers its auth failures with 403). */
+  constructor(readonly reason: UnauthorizedReason, readonly detail: string, status = 401) {
+    super(`unauthorized: ${detail || reason}`, status);
   }
 }
 

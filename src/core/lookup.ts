@@ -10,7 +10,7 @@
  */
 import { abortable } from './abort';
 import { CancelledError, isIdCloudError } from './errors';
-import { isSettled } from './model';
+import { isFetchedSettled } from './fetched';
 import type { ProcessId } from './processId';
 import type { FetchedProcess, ProcessSource } from './types';
 
@@ -209,8 +209,8 @@ export class ProcessLookup {
     this.entries.set(key, {
       value,
       storedAt: this.now(),
-      stable: isSettled(value.process),
-      signedUrls: hasSignedUrls(value.process),
+      stable: isFetchedSettled(value),
+      signedUrls: value.contract !== 'api' && hasSignedUrls(value.process),
     });
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries) break;

@@ -14,7 +14,8 @@ import type { Process } from './schema';
 export { capabilityRows, type CapabilityRow, type Outcome } from './capabilities';
 export { documentRows, type DocumentRow, type OcrField } from './documents';
 
-export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'unknown';
+/** `canceled` comes only from the API contract (status 4). */
+export type Verdict = 'ok' | 'invalidIdentity' | 'error' | 'expired' | 'pending' | 'awaitingDocument' | 'failed' | 'canceled' | 'unknown';
 
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   ok: l10n.t('OK'),
@@ -24,10 +25,16 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   pending: l10n.t('Pending'),
   awaitingDocument: l10n.t('Awaiting document'),
   failed: l10n.t('Failed'),
+  canceled: l10n.t('Canceled'),
   unknown: l10n.t('Unknown'),
 };
 
 export interface ProcessSummary {
+  /**
+   * 'api' for unico's API contract (`/processes/v1`): `state` is then its integer status as text,
+   * `result` is absent, and meanings come from src/core/apiContract/model.ts. Absent: Web & SDK.
+   */
+  contract?: 'api';
   verdict: Verdict;
   verdictLabel: string;
   /** Verbatim; '' when absent. */

@@ -33,6 +33,18 @@ export const SOURCES = {
   evidenceSet: 'https://developer.unico.io/developers/api-reference/web-sdk/get-evidence-set',
   /** The evidence set's 2-hour window. */
   evidenceSetWindow: 'https://devcenter.unico.io/idcloud/en/~gitbook/pdf?only=yes&page=o0vrfdStokHZlFf6wsGe',
+  /** API contract Get Process: the fields, status 1–5, liveness 1/2, unicoId yes/no/inconclusive; 400/403/404. */
+  apiGetProcess: 'https://developer.unico.io/developers/api-reference/api/get-processes-by-id/index.html',
+  /** API contract ("by Client") GetProcess: final statuses are 3, 4 and 5; decide only on status 3. */
+  apiGetProcessByClient: 'https://devcenter.unico.io/idcloud/en/integrations/integracao-by-client/apis/getprocess',
+  /** "by Client" Onboarding reference: 2 Divergence (the risk score still completes the verification), 4 Canceled (e.g. timeout). */
+  apiStatuses: 'https://devcenter.unico.io/unico-idcloud/by-client-integration/by-client-api/api-reference/onboarding',
+  /** API contract error codes: 20001/20002 (token/APIKEY not sent), 403: 30017, 10201, 10501, 10502. */
+  apiErrors: 'https://developers.unico.io/en/docs/IDLive/Integracao/GuiaAPI/responseError',
+  /** API contract ("by Client") error envelope `{ "error": { "code": "…", "description": "…" } }`. */
+  apiErrorEnvelope: 'https://devcenter.unico.io/idcloud/en/integrations/integration-by-client/api/errors',
+  /** An older API-contract answer in PascalCase (`Id`, `Status`, `Liveness`, `Score`). */
+  apiPascalCase: 'https://developers.unico.io/en/docs/IDunico/Integracao/IDUnico_ID99',
 } as const;
 
 export type Source = (typeof SOURCES)[keyof typeof SOURCES];

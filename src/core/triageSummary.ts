@@ -2,7 +2,8 @@
  * What Resolve All keeps of a fetched process: a handful of fields, never the body, so 10,000
  * rows stay light in the extension host (the lookup's own cache is bounded by its LRU). Pure.
  */
-import { summarize, type Verdict } from './model';
+import { summarizeFetched, summaryStateLabel, webSdkProcess } from './fetched';
+import type { Verdict } from './model';
 import type { FetchedProcess } from './types';
 
 export interface Resolved {
@@ -18,14 +19,14 @@ export interface Resolved {
 }
 
 export function resolvedOf(fetched: FetchedProcess): Resolved {
-  const s = summarize(fetched.process);
+  const s = summarizeFetched(fetched);
   return {
     verdict: s.verdict,
-    state: s.state,
+    state: summaryStateLabel(s),
     result: s.result ?? '',
     flow: s.flow ?? '',
     created: s.createdAt?.getTime() ?? null,
     finished: s.finishedAt?.getTime() ?? null,
-    name: fetched.process.person?.friendlyName ?? '',
+    name: webSdkProcess(fetched)?.person?.friendlyName ?? '',
   };
 }

@@ -1,17 +1,36 @@
 /** Types shared by the core's two bundles and the editor. Type-only imports: no runtime cost. */
+import type { ApiProcess } from './apiContract/schema';
 import type { MediaFile, Process } from './schema';
 import type { DroppedValue } from './schemaIssues';
 
 export type { MediaFile, Process };
 
-/** A Get Process answer as the lookup hands it out. */
-export interface FetchedProcess {
+export type { ApiProcess };
+
+/** Which of unico's two contracts a profile speaks: Web & SDK (`/client/v1/process`) or API (`/processes/v1`, + APIKEY). */
+export type Contract = 'webSdk' | 'api';
+
+/** A Get Process answer as the lookup hands it out: a Web & SDK process, or an API-contract one. */
+export type FetchedProcess = WebSdkFetched | ApiFetched;
+
+/** Web & SDK (`GET /client/v1/process/{id}`). */
+export interface WebSdkFetched {
+  readonly contract?: 'webSdk';
   readonly process: Process;
   /** The response body exactly as received (for Open Raw JSON / Copy as JSON). */
   readonly rawJson: string;
   /** Date.now() when the response arrived. */
   readonly fetchedAt: number;
   /** Values of the wrong type that were left out of `process` (shown raw, marked unexpected). */
+  readonly unexpected?: readonly DroppedValue[];
+}
+
+/** API contract (`GET /processes/v1/{id}`): its own schema, no documents, no media. */
+export interface ApiFetched {
+  readonly contract: 'api';
+  readonly process: ApiProcess;
+  readonly rawJson: string;
+  readonly fetchedAt: number;
   readonly unexpected?: readonly DroppedValue[];
 }
 

@@ -78,6 +78,9 @@ function unauthorized(err: UnauthorizedError, p: Profile): string {
     case 'expired': return vscode.l10n.t('The access token for {0} has expired. Set new credentials (a service account renews its token by itself).', p.label);
     case 'verificationFailed': return withServerText(vscode.l10n.t('{0} could not verify the access token, which was issued for another environment or signed with another key. Set credentials from this environment (sandbox and production credentials differ).', p.label), err.detail);
     case 'malformed': return withServerText(vscode.l10n.t('{0} could not read the access token. Set the credentials again and paste the whole token, without "Bearer".', p.label), err.detail);
+    // unico's API-contract codes 20002 and 10201 (https://developers.unico.io/en/docs/IDLive/Integracao/GuiaAPI/responseError)
+    case 'apiKeyMissing': return withServerText(vscode.l10n.t('{0} uses the API contract and needs an APIKEY, but none was sent. Set Credentials and enter the APIKEY unico provisioned for this environment.', p.label), err.detail);
+    case 'apiKeyInvalid': return withServerText(vscode.l10n.t('{0} refused the APIKEY: it is not valid for this environment. Set Credentials with the APIKEY unico provisioned (sandbox and production keys differ).', p.label), err.detail);
     case 'other': return withServerText(vscode.l10n.t('{0} refused the credentials. Check that they belong to this environment: sandbox and production credentials differ.', p.label), err.detail);
   }
 }
@@ -162,6 +165,8 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
         actions: [setCredentials(p), testConnection(p)],
       };
     case 'forbidden':
+      // 30017 "without permission to use the method" (https://developers.unico.io/en/docs/IDLive/Integracao/GuiaAPI/responseError)
+      if (p.contract === 'api') return { message: withServerText(vscode.l10n.t('The credentials for {0} work, but its APIKEY lacks the permission for this. Ask unico to enable it for your APIKEY.', p.label), err.detail), actions: [] };
       return { message: vscode.l10n.t('The credentials for {0} work but lack the permission for this (for example the selfie or the evidence set). Ask unico support to enable it for your account.', p.label), actions: [] };
     case 'notFound':
       return {

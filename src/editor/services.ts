@@ -22,6 +22,8 @@ export interface Profile {
   readonly apiBaseUrl: string; // no trailing slash; for the emulator, known once it started
   readonly identityUrl: string; // no trailing slash
   readonly production: boolean; // warning colour, confirmation, label on every result
+  /** unico's API contract (`/processes/v1`, Bearer token + APIKEY); absent: the Web & SDK contract (`/client/v1`). */
+  readonly contract?: 'api';
 }
 
 /** Where the in-process emulator listens, once it started (src/editor/session/emulatorHost.ts publishes it). */

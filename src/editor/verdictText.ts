@@ -39,5 +39,7 @@ export function verdictText(s: ProcessSummary, l10n: L10n, locale?: string): str
 /** The result's explanation on an OK that the capabilities do not fully back (else undefined). */
 export function attentionNote(s: ProcessSummary, l10n: L10n): string | undefined {
   if (!needsAttention(s)) return undefined;
+  // The API contract has no overall result: unico finished the process (status 3) and the verdict is read from its answers.
+  if (s.contract === 'api') return l10n.t('unico finished the process (status 3), but not every capability answered positively: check the capability rows before relying on it.');
   return l10n.t('unico returned OK, but not every capability answered positively: check the capability rows before relying on it.');
 }

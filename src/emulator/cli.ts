@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAULTS, FIXTURES, startEmulator, UNKNOWN_PROCESS_ID } from './index';
+import { API_FIXTURES, FAULTS, FIXTURES, startEmulator, UNKNOWN_PROCESS_ID } from './index';
 
 const USAGE = `Usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--live-delay SECONDS] [--synthetic] [--webhook-url URL [--webhook-auth SPEC]] [--list]
   --port N                  listen on 127.0.0.1:N (default: any free port)
@@ -61,8 +61,10 @@ class UsageError extends Error {}
 function catalogue(synthetic = false): string {
   const fixtures = FIXTURES.map((f) => `  ${f.id}  ${f.title} — ${f.description}`);
   const faults = FAULTS.map((f) => `  ${f.id}  ${f.name}: ${f.description}`);
+  const api = API_FIXTURES.map((f) => `  ${f.id}  ${f.title} — ${f.description}`);
   return [
     'Fixtures:', ...fixtures,
+    '', 'API contract fixtures (GET /processes/v1/{id} with the APIKEY below):', ...api,
     '', 'Fault-injection IDs:', ...faults,
     '', synthetic
       ? `Synthetic mode: any other UUID resolves to a generated process (~3% answer 404; ${UNKNOWN_PROCESS_ID} always does); a malformed ID is 400.`
@@ -102,6 +104,8 @@ async function main(): Promise<void> {
 
   API base URL   ${emulator.apiBaseUrl}        (GET /client/v1/process/{id}[/selfie|/evidenceset])
   Identity URL   ${emulator.identityUrl}   (POST /oauth2/token; the assertion's aud)
+  API contract   ${emulator.apiBaseUrl}/processes/v1/{id} (and /v2): Bearer token + APIKEY header
+  APIKEY         ${emulator.apiKey}   (fake, new at every start)
   Tenant ID      ${emulator.serviceAccount.tenantId}
   Account name   ${emulator.serviceAccount.accountName}
   Private key    ${keyFile}   (mode 0600, new at every start, deleted on exit)

@@ -1,9 +1,11 @@
 /**
  * A local IDCloud on 127.0.0.1: the token endpoint, `client/v1` (Get Process, Selfie, Evidence
- * Set) behind an Envoy-like JWT check, fixtures, fault-injection IDs and a live process.
+ * Set) behind an Envoy-like JWT check, the API contract's `processes/v1` (Bearer + APIKEY), fixtures, fault-injection IDs and a live process.
  * Pure Node: the extension, the CLI (`npm run emulator`) and the tests all start it in-process.
  */
 import { generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
+import { ApiContractRoutes } from './apiContract';
+import { API_FIXTURES, API_REFERENCE_EXAMPLE_ID } from './apiFixtures';
 import { FAULT_IDS, FAULTS, type FaultName } from './faults';
 import { STATIC_FIXTURES } from './fixtures';
 import { TokenEndpoint } from './identity';
@@ -16,7 +18,8 @@ import { SignedUrls } from './signedUrls';
 import { WebhookSender, type WebhookTarget } from './webhooks';
 import { anchorDay, syntheticFixture } from './synthetic';
 
-export { FAULT_IDS, FAULTS, LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, type FaultName };
+export { API_FIXTURES, API_REFERENCE_EXAMPLE_ID, FAULT_IDS, FAULTS, LIVE_PROCESS_ID, REFERENCE_EXAMPLE_ID, type FaultName };
+export { API_ERRORS } from './apiContract';
 export { HOSTILE_PROCESS_ID } from './hostile';
 export { busiestWindow, type EmulatorRequest } from './requestLog';
 
@@ -53,6 +56,8 @@ export interface RunningEmulator {
   /** http://127.0.0.1:PORT/identity — the assertion's aud; the token endpoint is identityUrl + '/oauth2/token'. */
   readonly identityUrl: string;
   readonly serviceAccount: { readonly tenantId: string; readonly accountName: string; readonly privateKeyPem: string };
+  /** The API contract's APIKEY (random per start): `/processes/v1/{id}` wants it in the `APIKEY` header. */
+  readonly apiKey: string;
   /**
    * Every request served so far (up to requestLogCapacity, oldest first, in the order they
    * completed): arrival time (monotonic ms), method, path without query, status. With
@@ -81,8 +86,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = options.now ?? Date.now;
   const [serviceAccountKeys, server] = await Promise.all([rsaKeyPair(), EmulatorServer.listen(options.port ?? 0)]);
   const accessTokenSecret = randomBytes(32);
+  const apiKey = randomBytes(18).toString('base64url');
   const apiBaseUrl = `http://127.0.0.1:${server.port}`;
   const identityUrl = `${apiBaseUrl}${IDENTITY_PATH}`;
+  const accessTokens = { issuer: identityUrl, secret: accessTokenSecret };
   const signedUrls = new SignedUrls(apiBaseUrl, now);
   const requests = new RequestLog(options.requestLogCapacity ?? DEFAULT_REQUEST_LOG_CAPACITY);
   const anchor = anchorDay(now());
@@ -103,7 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       serviceAccountKey: serviceAccountKeys.publicKey, accessTokenSecret,
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     }),
-    accessTokens: { issuer: identityUrl, secret: accessTokenSecret },
+    accessTokens,
+    api: new ApiContractRoutes({ apiKey, accessTokens, now }),
     webhook: (id) => {
       if (!sender) return 409;
       const fixture = id === LIVE_PROCESS_ID ? live.current() : fixtures.get(id) ?? synthetic?.(id);
@@ -127,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       accountName: ACCOUNT_NAME,
       privateKeyPem: serviceAccountKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     },
+    apiKey,
     requests: () => requests.entries(),
     clearRequests: () => { requests.clear(); },
     close: () => { sender?.close(); return server.close(); },

@@ -1,6 +1,6 @@
 /**
  * The emulator's HTTP server on 127.0.0.1: routing between the token endpoint, the Envoy-guarded
- * `client/v1` API and the signed document URLs; owns every socket and timer so close() leaves
+ * `client/v1` API, the API contract's `processes/v1` and the signed document URLs; owns every socket and timer so close() leaves
  * nothing behind.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,6 +9,7 @@ import { SAMPLE_DOCUMENT_PDF } from './assets';
 import { checkAccessToken, wwwAuthenticate, type AccessTokenIssuer } from './envoy';
 import { readBody, send, sendJson, sendText } from './http';
 import type { TokenEndpoint } from './identity';
+import { API_ROUTE, type ApiContractRoutes } from './apiContract';
 import type { ProcessRoutes } from './processes';
 import type { RequestLog } from './requestLog';
 import { SIGNED_PATH_PREFIX, storageError, type SignedUrls } from './signedUrls';
@@ -23,6 +24,8 @@ export interface Routes {
   readonly tokens: TokenEndpoint;
   readonly accessTokens: AccessTokenIssuer;
   readonly processes: ProcessRoutes;
+  /** The API contract's `/processes/v1|v2/{id}` (Bearer + APIKEY). */
+  readonly api: ApiContractRoutes;
   readonly signedUrls: SignedUrls;
   readonly now: () => number;
   readonly log: ((line: string) => void) | undefined;
@@ -109,6 +112,11 @@ export class EmulatorServer {
     if (webhook?.[1] !== undefined && method === 'POST') {
       const status = routes.webhook?.(webhook[1].toLowerCase()) ?? 409;
       sendText(res, status, status === 202 ? 'webhook sent' : status === 404 ? 'no such process' : status === 422 ? 'no documented webhook result for this process' : 'no webhook URL configured');
+      return;
+    }
+    const api = API_ROUTE.exec(url.pathname);
+    if (api) {
+      routes.api.handle(method, api[1] ?? '', { authorization: req.headers.authorization, apikey: req.headers.apikey }, res);
       return;
     }
     if (url.pathname.startsWith('/client/v1/')) {

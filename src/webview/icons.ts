@@ -14,7 +14,7 @@ export type Codicon = (typeof CODICONS)[number];
 
 export const VERDICT_ICON: Readonly<Record<Verdict, Codicon>> = {
   ok: 'pass-filled', invalidIdentity: 'error', error: 'warning', expired: 'circle-slash', pending: 'clockface',
-  awaitingDocument: 'clockface', failed: 'error', unknown: 'question',
+  awaitingDocument: 'clockface', failed: 'error', canceled: 'circle-slash', unknown: 'question',
 };
 
 /** An OK that its capabilities do not fully back. */

@@ -28,7 +28,7 @@ export function render(view: ViewModel, ctx: RenderContext): Node[] {
     out.push(...p.groups.map((g) => group(g, view, ctx)));
     out.push(capabilities(p.capabilities, labels, ctx));
     out.push(services(p.services, labels, view, ctx));
-    out.push(media(view, ctx));
+    out.push(p.noMedia ? section('media', labels.media, h('p', { class: 'media-status' }, p.noMedia)) : media(view, ctx));
     ctx.tree.update(p.raw);
     out.push(section('raw', p.rawHeading, ctx.tree.element));
   }

@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import * as network from '../../src/core/network';
+import { webSdkProcess } from '../../src/core/fetched';
 import type { FetchedProcess } from '../../src/core/types';
 import { Commands } from '../../src/editor/commandIds';
 import { documentUrl, reachableUrl } from '../../src/editor/panel/files';
@@ -184,7 +185,7 @@ describe('process panel (host side, against the emulator)', function () {
     const first = h.deps.lookups.peek(REFERENCE);
     assert.ok(first);
     await controller.receive({ type: 'openPdf', document: 0 });
-    assert.strictEqual(h.opened[0], first.process.services?.[0]?.documents?.[0]?.signed_url);
+    assert.strictEqual(h.opened[0], webSdkProcess(first)?.services?.[0]?.documents?.[0]?.signed_url);
     assert.strictEqual(h.deps.lookups.peek(REFERENCE), first, 'a fresh signed_url was re-fetched');
 
     h.clock.offsetMs = 5 * 60_000 + 1000; // the cached URL is now over 5 minutes old
@@ -192,7 +193,7 @@ describe('process panel (host side, against the emulator)', function () {
     const renewed = h.deps.lookups.peek(REFERENCE);
     assert.ok(renewed && renewed !== first, 'the stale signed_url was not renewed');
     const url = h.opened[1];
-    const signed = renewed.process.services?.[0]?.documents?.[0]?.signed_url;
+    const signed = webSdkProcess(renewed)?.services?.[0]?.documents?.[0]?.signed_url;
     assert.strictEqual(url, signed);
     const profile = h.deps.lookups.profile(EMULATOR);
     assert.ok(profile && url?.startsWith(`${profile.apiBaseUrl}/signed/`), `not the emulator's signed URL: ${String(url)}`);
@@ -245,7 +246,7 @@ describe('process panel (host side, against the emulator)', function () {
     assert.strictEqual(calls.length, 1, 'an https: URL was mapped');
 
     // and through this editor's own asExternalUri (code-server's proxy here, itself on the desktop) it is the PDF
-    const url = (await h.deps.lookups.get(REFERENCE, { force: true })).process.services?.[0]?.documents?.[0]?.signed_url ?? '';
+    const url = webSdkProcess(await h.deps.lookups.get(REFERENCE, { force: true }))?.services?.[0]?.documents?.[0]?.signed_url ?? '';
     const reached = await reachableUrl(url, (uri) => vscode.env.asExternalUri(uri));
     assert.ok(reached.endsWith(url.slice(url.indexOf('/signed/'))), 'the path and query were not kept');
     const pdf = await fetch(reached);
@@ -353,7 +354,7 @@ describe('process panel (host side, against the emulator)', function () {
   it('renders the view model of every fixture, masked and revealed', async () => {
     for (const fixture of emulator.FIXTURES) {
       const fetched: FetchedProcess = await h.deps.lookups.get(ref(fixture.id));
-      const person = fetched.process.person;
+      const person = webSdkProcess(fetched)?.person;
       for (const revealed of [false, true]) {
         const view = buildViewModel({
           ref: ref(fixture.id), profile: h.deps.lookups.profile(EMULATOR), fetched, revealed, loading: false, error: undefined,

@@ -65,8 +65,11 @@ describe('profiles and credentials', () => {
     assert.deepStrictEqual(unhandled, [], 'no unhandled rejection');
   });
 
-  it('has the three built-in profiles, with each environment\'s hosts, and starts on the Local emulator', async () => {
-    const [emulator, sandbox, production] = api.profiles.profiles();
+  it('has the built-in profiles (Web & SDK first, then the API contract\'s), with each environment\'s hosts, and starts on the Local emulator', async () => {
+    const [emulator, sandbox, production, emulatorApi, sandboxApi, productionApi] = api.profiles.profiles();
+    assert.deepStrictEqual([emulatorApi?.id, emulatorApi?.kind, emulatorApi?.label, emulatorApi?.contract], ['emulator-api', 'emulator', 'Local emulator (API contract)', 'api']);
+    assert.deepStrictEqual(sandboxApi && [sandboxApi.apiBaseUrl, sandboxApi.production, sandboxApi.contract], ['https://api.id.uat.unico.app', false, 'api']);
+    assert.deepStrictEqual(productionApi && [productionApi.apiBaseUrl, productionApi.production, productionApi.contract], ['https://api.id.unico.app', true, 'api']);
     assert.deepStrictEqual([emulator?.id, emulator?.kind, emulator?.label, emulator?.production], ['emulator', 'emulator', 'Local emulator', false]);
     assert.deepStrictEqual(sandbox && [sandbox.apiBaseUrl, sandbox.identityUrl, sandbox.production], ['https://api.idcloud.uat.unico.app', 'https://identityhomolog.acesso.io', false]);
     assert.deepStrictEqual(production && [production.apiBaseUrl, production.identityUrl, production.production], ['https://api.idcloud.unico.app', 'https://identity.acesso.io', true]);

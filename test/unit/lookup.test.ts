@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { webSdkProcess } from '../../src/core/fetched';
 import { ProcessLookup, type ProcessLookupOptions } from '../../src/core/lookup';
 import { CancelledError, NotFoundError, ServerError } from '../../src/core/errors';
 import type { FetchedProcess } from '../../src/core/types';
@@ -129,10 +130,10 @@ describe('ProcessLookup', () => {
     const refetch = l.get(A);
     await flush();
     assert.equal(source.calls.length, 2);
-    assert.equal(l.peek(A)?.process.services?.[0]?.documents?.[0]?.signed_url, 'https://docs.test/old');
+    assert.equal(webSdkProcess(l.peek(A)!)?.services?.[0]?.documents?.[0]?.signed_url, 'https://docs.test/old');
     source.last().resolve(fetched(A, 'PROCESS_STATE_FINISHED', 'https://docs.test/new', 'PROCESS_RESULT_OK'));
     await refetch;
-    assert.equal(l.peek(A)?.process.services?.[0]?.documents?.[0]?.signed_url, 'https://docs.test/new');
+    assert.equal(webSdkProcess(l.peek(A)!)?.services?.[0]?.documents?.[0]?.signed_url, 'https://docs.test/new');
   });
 
   it('does not cache errors, except a not-found for notFoundTtlMs', async () => {

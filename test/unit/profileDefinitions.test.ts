@@ -5,11 +5,23 @@ import { BUILTIN_PROFILES, normaliseEndpoint, parseCustomProfiles, problemInEngl
 
 describe('profile definitions', () => {
   it('has the environments\' hosts in one place, the emulator first', () => {
-    assert.deepStrictEqual(BUILTIN_PROFILES.map((p) => [p.id, p.apiBaseUrl, p.identityUrl, p.production]), [
-      ['emulator', '', '', false],
-      ['sandbox', 'https://api.idcloud.uat.unico.app', 'https://identityhomolog.acesso.io', false],
-      ['production', 'https://api.idcloud.unico.app', 'https://identity.acesso.io', true],
+    assert.deepStrictEqual(BUILTIN_PROFILES.map((p) => [p.id, p.apiBaseUrl, p.identityUrl, p.production, p.contract ?? 'webSdk']), [
+      ['emulator', '', '', false, 'webSdk'],
+      ['sandbox', 'https://api.idcloud.uat.unico.app', 'https://identityhomolog.acesso.io', false, 'webSdk'],
+      ['production', 'https://api.idcloud.unico.app', 'https://identity.acesso.io', true, 'webSdk'],
+      ['emulator-api', '', '', false, 'api'],
+      ['sandbox-api', 'https://api.id.uat.unico.app', 'https://identityhomolog.acesso.io', false, 'api'],
+      ['production-api', 'https://api.id.unico.app', 'https://identity.acesso.io', true, 'api'],
     ]);
+  });
+
+  it('reads a custom profile\'s contract: webSdk by default, api when asked, anything else refused', () => {
+    const base = { label: 'T', apiBaseUrl: 'https://api.id.uat.unico.app', identityUrl: 'https://identityhomolog.acesso.io' };
+    const { profiles, problems } = parseCustomProfiles([
+      { id: 'a', ...base }, { id: 'b', ...base, contract: 'api' }, { id: 'c', ...base, contract: 'webSdk' }, { id: 'd', ...base, contract: 'byClient' },
+    ]);
+    assert.deepStrictEqual(profiles.map((p) => [p.id, p.contract]), [['a', undefined], ['b', 'api'], ['c', undefined]]);
+    assert.deepStrictEqual(problems, [{ index: 3, reason: 'badContract' }]);
   });
 
   it('accepts https anywhere and http only on loopback, without a trailing slash', () => {

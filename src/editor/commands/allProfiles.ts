@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { verdictText } from '../verdictText';
 import { isIdCloudError } from '../../core/errors';
-import { summarize } from '../../core/model';
+import { summarizeFetched } from '../../core/fetched';
 import type { FetchedProcess } from '../../core/types';
 import { isCancellation, presentError } from '../errorMessages';
 import type { Profile, ProcessRef } from '../services';
@@ -75,7 +75,7 @@ function reportNoHit(deps: CommandDeps, id: string, results: readonly Checked[])
 
 async function pickHit(id: string, hits: readonly Checked[]): Promise<Checked | undefined> {
   const items = hits.map((hit) => {
-    const summary = hit.fetched ? summarize(hit.fetched.process) : undefined;
+    const summary = hit.fetched ? summarizeFetched(hit.fetched) : undefined;
     return {
       label: hit.profile.production ? `$(warning) ${hit.profile.label}` : hit.profile.label,
       description: summary ? verdictText(summary, vscode.l10n, vscode.env.language) : '',

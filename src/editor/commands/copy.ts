@@ -24,9 +24,12 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export function curlCommand(apiBaseUrl: string, id: string): string {
-  const url = `${apiBaseUrl.replace(/\/+$/, '')}/client/v1/process/${encodeURIComponent(id)}`;
-  return `curl -sS ${shellQuote(url)} -H 'Accept: application/json' -H "Authorization: Bearer $TOKEN"`;
+/** The API contract's request carries the APIKEY as `$APIKEY`: the key itself is never copied. */
+export function curlCommand(apiBaseUrl: string, id: string, contract?: 'api'): string {
+  const base = apiBaseUrl.replace(/\/+$/, '');
+  const url = contract === 'api' ? `${base}/processes/v1/${encodeURIComponent(id)}` : `${base}/client/v1/process/${encodeURIComponent(id)}`;
+  const apiKey = contract === 'api' ? ' -H "APIKEY: $APIKEY"' : '';
+  return `curl -sS ${shellQuote(url)} -H 'Accept: application/json' -H "Authorization: Bearer $TOKEN"${apiKey}`;
 }
 
 async function copied(text: string, what: string): Promise<void> {
@@ -77,8 +80,11 @@ export function registerCopy(deps: CommandDeps): vscode.Disposable {
       return text;
     }, undefined, onScreen),
     registerProcessCommand(deps, Commands.copyAsCurl, async (ref) => {
-      const curl = curlCommand(await apiBaseUrl(deps, ref), ref.id);
-      await copied(curl, vscode.l10n.t('Copied as cURL; set $TOKEN to an access token first'));
+      const contract = deps.lookups.profile(ref.profileId)?.contract;
+      const curl = curlCommand(await apiBaseUrl(deps, ref), ref.id, contract);
+      await copied(curl, contract === 'api'
+        ? vscode.l10n.t('Copied as cURL; set $TOKEN to an access token and $APIKEY to your APIKEY first')
+        : vscode.l10n.t('Copied as cURL; set $TOKEN to an access token first'));
       return curl;
     }, undefined, onScreen),
   );

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { InvalidProcessIdError } from '../../core/errors';
 import { maskValue } from '../../core/mask';
-import { documentRows } from '../../core/model';
+import { fetchedDocumentRows, webSdkProcess } from '../../core/fetched';
 import { parseProcessId } from '../../core/processId';
 import { redact } from '../../core/redact';
 import type { FetchedProcess } from '../../core/types';
@@ -41,7 +41,9 @@ export function rawJsonText(fetched: FetchedProcess, revealed: boolean): string 
   } catch {
     return revealed ? fetched.rawJson : redact(fetched.rawJson);
   }
-  const shown = revealed ? value : maskJson(value, personalValues(fetched.process, documentRows(fetched.process)), maskValue);
+  // The API contract's answer carries no personal data (id, status, capability answers).
+  const p = webSdkProcess(fetched);
+  const shown = revealed || !p ? value : maskJson(value, personalValues(p, fetchedDocumentRows(fetched)), maskValue);
   return `${JSON.stringify(shown, null, 2)}\n`;
 }
 

@@ -7,7 +7,9 @@
  * `$(icon)` syntax, or a bidi override): it goes through `escapeMarkdown` in markdown, `plain` in lens
  * titles and `inert` on every other surface (tree, tooltips, status bar).
  */
-import { capabilityRows, type Outcome, summarize, type Verdict } from '../../core/model';
+import { apiStatusInfo } from '../../core/apiContract/model';
+import { fetchedCapabilityRows, summarizeFetched } from '../../core/fetched';
+import { type Outcome, type ProcessSummary, type Verdict } from '../../core/model';
 import { formatDateTime } from '../../core/localeFormat';
 import { relativeTime } from '../../core/relativeTime';
 import type { FetchedProcess } from '../../core/types';
@@ -92,6 +94,7 @@ const VERDICT_ICONS: Readonly<Record<Verdict, string>> = {
   pending: '$(clock)',
   awaitingDocument: '$(clock)',
   failed: '$(error)',
+  canceled: '$(circle-slash)',
   unknown: '$(warning)',
 };
 
@@ -118,13 +121,13 @@ function stateLabel(state: string, l10n: L10n): string | undefined {
 }
 
 /** The verdict's icon; an OK that its capabilities do not fully back gets the warning icon. */
-function verdictIcon(s: ReturnType<typeof summarize>): string {
+function verdictIcon(s: ProcessSummary): string {
   return needsAttention(s) ? '$(warning)' : VERDICT_ICONS[s.verdict];
 }
 
 /** "✓ OK · idunicosign · 2 h ago · Sandbox": the title of a resolved code lens. */
 export function lensTitle(fetched: FetchedProcess, profile: Profile, now: number, l10n: L10n, locale: string): string {
-  const s = summarize(fetched.process);
+  const s = summarizeFetched(fetched);
   const parts = [`${verdictIcon(s)} ${verdictText(s, l10n, locale)}`];
   if (s.flow !== undefined) parts.push(plain(s.flow, 32));
   const when = s.finishedAt ?? s.createdAt;
@@ -142,6 +145,7 @@ const VERDICT_BADGES: Readonly<Record<Verdict, readonly [glyph: string, tone: Ve
   error: ['✗', 'bad'],
   failed: ['✗', 'bad'],
   expired: ['✗', 'bad'],
+  canceled: ['✗', 'bad'],
   pending: ['…', 'unsettled'],
   awaitingDocument: ['…', 'unsettled'],
   unknown: ['?', 'unsettled'],
@@ -149,7 +153,7 @@ const VERDICT_BADGES: Readonly<Record<Verdict, readonly [glyph: string, tone: Ve
 
 /** "✓ OK", "✗ Invalid identity", "… Pending": the inline verdict after an ID. Our own words only, never API text. */
 export function verdictBadge(fetched: FetchedProcess, l10n: L10n): { readonly text: string; readonly tone: VerdictTone } {
-  const s = summarize(fetched.process);
+  const s = summarizeFetched(fetched);
   const [glyph, tone] = VERDICT_BADGES[s.verdict];
   return { text: `${glyph} ${l10n.t(s.verdictLabel)}`, tone };
 }
@@ -174,8 +178,7 @@ function actionLinks(ref: ProcessRef, l10n: L10n, unfinished: boolean): string {
  * `ref.id` (from our scanner, a validated UUID) is shown, never the API's own `id` field.
  */
 export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile: Profile, now: number, l10n: L10n, locale: string): string {
-  const p = fetched.process;
-  const s = summarize(p);
+  const s = summarizeFetched(fetched);
   // the actions right under the headline: a long hover scrolls, and they must stay in view
   const lines = [
     `${verdictIcon(s)} **${escapeMarkdown(verdictText(s, l10n, locale), 200)}** · \`${ref.id}\` · ${profileBadge(profile, l10n)}`,
@@ -186,13 +189,18 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
     '',
   ];
   const facts: string[] = [];
-  const state = stateLabel(s.state, l10n);
+  if (s.contract === 'api') {
+    const status = apiStatusInfo(s.state === '' ? undefined : Number(s.state));
+    if (s.state !== '') facts.push(l10n.t('Status: {0}', status.name ? `${s.state} (${l10n.t(status.name)})` : l10n.t('{0} (not in the documented API)', escapeMarkdown(s.state, 12))));
+    facts.push(l10n.t('API contract'));
+  }
+  const state = s.contract === 'api' ? undefined : stateLabel(s.state, l10n);
   if (state !== undefined) facts.push(l10n.t('State: {0}', state));
   if (s.flow !== undefined) facts.push(l10n.t('Flow: {0}', escapeMarkdown(s.flow, 40)));
   if (s.createdAt) facts.push(l10n.t('Created {0} ({1})', formatDateTime(s.createdAt.getTime(), locale), relativeTime(s.createdAt.getTime(), now, locale)));
   if (s.finishedAt) facts.push(l10n.t('Finished {0} ({1})', formatDateTime(s.finishedAt.getTime(), locale), relativeTime(s.finishedAt.getTime(), now, locale)));
   if (facts.length > 0) lines.push(facts.join(' · '), '');
-  for (const r of capabilityRows(p)) {
+  for (const r of fetchedCapabilityRows(fetched)) {
     if (r.outcome === 'notUsed') continue;
     const meaning = r.known ? l10n.t(r.meaning) : l10n.t('{0} (not in the documented API)', escapeMarkdown(r.value, 40));
     const capability = r.known ? l10n.t(r.capability) : escapeMarkdown(r.capability, 40);

@@ -7,7 +7,7 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { documentRows } from '../../core/model';
+import { fetchedDocumentRows } from '../../core/fetched';
 import type { FetchedProcess } from '../../core/types';
 import { isWebviewMessage, type HostMessage, type MediaKind, type ViewModel, type WatchView, type WebviewMessage } from '../../protocol';
 import { Commands } from '../commandIds';
@@ -168,7 +168,7 @@ export class PanelController extends Disposable {
       fetched = await this.fetch(true).catch(() => undefined);
       if (!fetched) return;
     }
-    const url = documentRows(fetched.process)[index]?.signedUrl;
+    const url = fetchedDocumentRows(fetched)[index]?.signedUrl;
     if (!url) {
       this.deps.log.warn(`process panel: document ${index} of ${this.ref.id} has no signed_url`);
       return;
@@ -195,7 +195,7 @@ export class PanelController extends Disposable {
     } catch (e) {
       if (this.lifetime.signal.aborted) return;
       const fetched = this.deps.lookups.peek(this.ref);
-      const message = isIdCloudError(e) && e.kind === 'notFound' && fetched
+      const message = isIdCloudError(e) && e.kind === 'notFound' && fetched && fetched.contract !== 'api'
         ? mediaNotFound(kind, fetched.process, Date.now())
         : this.present(e).message;
       this.media[kind] = { status: 'error', message };

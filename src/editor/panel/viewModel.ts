@@ -8,8 +8,10 @@
 import * as vscode from 'vscode';
 import { duiTypeLabel } from '../../core/enums';
 import { maskCpf, maskName, maskValue } from '../../core/mask';
-import { capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, unknownValues } from '../../core/model';
-import type { FetchedProcess, MediaFile, Process } from '../../core/types';
+import { fetchedCapabilityRows, fetchedUnknownValues, summarizeFetched, summaryResultMeaning, summaryStateMeaning } from '../../core/fetched';
+import { documentRows, resultMeaning, stateMeaning } from '../../core/model';
+import type { FetchedProcess, MediaFile, Process, WebSdkFetched } from '../../core/types';
+import { apiBannerDetail, apiGroups, noMediaText } from './apiSections';
 import type {
   CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel, WatchView,
 } from '../../protocol';
@@ -44,7 +46,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
     profile: { label: input.profile?.label ?? input.ref.profileId, production: input.profile?.production ?? false },
     revealed,
     loading: input.loading,
-    banner: fetched ? banner(fetched.process) : pendingBanner(input),
+    banner: fetched ? banner(fetched) : pendingBanner(input),
     ...(input.error ? { error: { message: input.error.message, actions: input.error.actions.map((a) => a.title) } } : {}),
     ...(fetched ? { process: processView(fetched, revealed, labels) } : {}),
     selfie: mediaView('selfie', input.media.selfie, revealed),
@@ -78,15 +80,16 @@ export function verdictTitle(verdict: Verdict): string {
     case 'pending': return vscode.l10n.t('Pending');
     case 'awaitingDocument': return vscode.l10n.t('Awaiting document');
     case 'failed': return vscode.l10n.t('Failed');
+    case 'canceled': return vscode.l10n.t('Canceled');
     case 'unknown': return vscode.l10n.t('Unknown');
   }
 }
 
-function banner(p: Process): ViewModel['banner'] {
-  const s = summarize(p);
+function banner(fetched: FetchedProcess): ViewModel['banner'] {
+  const s = summarizeFetched(fetched);
   const verdict: Verdict = s.verdict;
   const note = attentionNote(s, vscode.l10n);
-  const detail = note ?? (s.stateKnown && s.resultKnown ? meaningOf(s.result ? resultMeaning(s.result) : stateMeaning(s.state)) : '');
+  const detail = note ?? apiBannerDetail(s) ?? (s.stateKnown && s.resultKnown ? meaningOf(s.result ? summaryResultMeaning(s) : summaryStateMeaning(s)) : '');
   return {
     verdict,
     title: needsAttention(s) ? verdictText(s, vscode.l10n, vscode.env.language) : verdictTitle(verdict),
@@ -106,19 +109,20 @@ function meaningOf(text: string | undefined): string {
 }
 
 function processView(fetched: FetchedProcess, revealed: boolean, labels: Labels): NonNullable<ViewModel['process']> {
-  const p = fetched.process;
-  const unknown = unknownValues(p);
+  const unknown = fetchedUnknownValues(fetched);
+  const api = fetched.contract === 'api';
   return {
     ...(unknown.length > 0 || (fetched.unexpected?.length ?? 0) > 0
       ? { unknownNotice: vscode.l10n.t('This response has values this version does not know; they are shown as sent and marked “{0}”.', labels.unknownValue) }
       : {}),
-    groups: [...groups(fetched, revealed, labels), ...unexpectedGroup(fetched, revealed)],
-    capabilities: capabilityRows(p).map((r): CapabilityView => ({
+    groups: [...(api ? apiGroups(fetched, summarizeFetched(fetched), labels) : groups(fetched, revealed, labels)), ...unexpectedGroup(fetched, revealed)],
+    capabilities: fetchedCapabilityRows(fetched).map((r): CapabilityView => ({
       capability: r.capability === r.field ? r.capability : vscode.l10n.t(r.capability), field: r.field, value: r.value, known: r.known, tone: toneOf(r.outcome), meaning: meaningOf(r.meaning),
     })),
-    services: services(p, revealed, labels),
+    services: api ? [] : services(fetched.process, revealed, labels),
     raw: rawJson(fetched, revealed),
     rawHeading: labels.rawJson,
+    ...(api ? { noMedia: noMediaText() } : {}),
   };
 }
 
@@ -155,9 +159,9 @@ function personal(label: string, value: string | undefined, revealed: boolean, m
   return { label, value: revealed ? value : mask(value), personal: true };
 }
 
-function groups(fetched: FetchedProcess, revealed: boolean, labels: Labels): GroupView[] {
+function groups(fetched: WebSdkFetched, revealed: boolean, labels: Labels): GroupView[] {
   const p = fetched.process;
-  const s = summarize(p);
+  const s = summarizeFetched(fetched);
   const person = p.person;
   const number = person?.duiType === 'DUI_TYPE_BR_CPF' ? maskCpf : maskValue;
   return [
@@ -260,7 +264,8 @@ function rawJson(fetched: FetchedProcess, revealed: boolean): unknown {
   }
   if (revealed) return value;
   for (const d of fetched.unexpected ?? []) if (SENSITIVE_PATH.test(d.path)) value = replaceAt(value, d.keys, maskValue(d.raw));
-  return maskJson(value, personalValues(fetched.process, documentRows(fetched.process)), maskValue);
+  // The API contract's answer carries no personal data (id, status, capability answers).
+  return fetched.contract === 'api' ? value : maskJson(value, personalValues(fetched.process, documentRows(fetched.process)), maskValue);
 }
 
 /** `value` with the value at `keys` replaced (copy-on-write along the path); unchanged where the path does not exist. */

@@ -150,6 +150,27 @@ async function askToken(profile: Profile, ui: CredentialUi): Promise<Credentials
   return { kind: 'token', token };
 }
 
+/**
+ * The API contract's APIKEY (unico: "Provisioned API key", sent as the APIKEY header:
+ * https://developer.unico.io/developers/api-reference/api/get-processes-by-id/index.html). Hidden
+ * while typed; kept only in SecretStorage with the rest. Empty keeps the saved one, if any.
+ */
+async function askApiKey(profile: Profile, previous: Credentials | undefined, ui: CredentialUi): Promise<string | undefined> {
+  const saved = previous?.apiKey;
+  const entered = await ui.input({
+    title: vscode.l10n.t('APIKEY for {0}', profile.label),
+    prompt: saved === undefined
+      ? vscode.l10n.t('Paste the APIKEY unico provisioned for this environment (the API contract sends it with every request)')
+      : vscode.l10n.t('Paste a new APIKEY, or leave empty to keep the saved one'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' && saved === undefined ? vscode.l10n.t('Required.') : /\s/.test(v.trim()) ? vscode.l10n.t('An APIKEY has no spaces.') : undefined),
+  });
+  if (entered === undefined) return undefined;
+  const key = entered.trim();
+  return key === '' ? saved : key;
+}
+
 function kindName(kind: Credentials['kind']): string {
   return kind === 'token' ? vscode.l10n.t('an access token') : vscode.l10n.t('a service account');
 }
@@ -171,7 +192,9 @@ export async function setCredentials(profiles: ProfileService, store: Credential
   const profile = await pickProfile(profiles, arg, (p) => p.kind !== 'emulator', vscode.l10n.t('Set credentials for which profile?'));
   if (!profile) return undefined;
   if (profile.kind === 'emulator') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The Local emulator needs no credentials: it uses its own service account.'));
+    void vscode.window.showInformationMessage(profile.contract === 'api'
+      ? vscode.l10n.t('The Local emulator needs no credentials: it uses its own service account and APIKEY.')
+      : vscode.l10n.t('The Local emulator needs no credentials: it uses its own service account.'));
     return undefined;
   }
   const choice = await ui.pick(
@@ -187,6 +210,12 @@ export async function setCredentials(profiles: ProfileService, store: Credential
   if (!(await confirmReplace(profile, previous, choice.method === 'token' ? 'token' : 'serviceAccount', ui))) return undefined;
   const credentials = choice.method === 'token' ? await askToken(profile, ui) : await askServiceAccount(profile, previous, choice.method === 'file');
   if (!credentials) return undefined;
+  if (profile.contract === 'api') {
+    const apiKey = await askApiKey(profile, previous, ui);
+    if (apiKey === undefined) return undefined;
+    await store.set(profile.id, { ...credentials, apiKey });
+    return profile;
+  }
   await store.set(profile.id, credentials);
   return profile;
 }

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle';
 
+/** `apiKey`: the API contract's APIKEY header (profiles with `contract: 'api'`), kept beside the rest. */
 export type Credentials =
-  | { readonly kind: 'serviceAccount'; readonly tenantId: string; readonly accountName: string; readonly privateKeyPem: string }
-  | { readonly kind: 'token'; readonly token: string };
+  | { readonly kind: 'serviceAccount'; readonly tenantId: string; readonly accountName: string; readonly privateKeyPem: string; readonly apiKey?: string }
+  | { readonly kind: 'token'; readonly token: string; readonly apiKey?: string };
 
 const PREFIX = 'idcloud.credentials.';
 
@@ -33,16 +34,18 @@ export function parseCredentials(text: string | undefined): Credentials | undefi
   if (!isRecord(value)) return undefined;
   const record = value;
   const kind = record.kind;
+  const apiKey = field(record, 'apiKey');
+  const withKey = apiKey === undefined ? {} : { apiKey };
   if (kind === 'token') {
     const token = field(record, 'token');
-    return token === undefined ? undefined : { kind, token };
+    return token === undefined ? undefined : { kind, token, ...withKey };
   }
   if (kind === 'serviceAccount') {
     const tenantId = field(record, 'tenantId');
     const accountName = field(record, 'accountName');
     const privateKeyPem = field(record, 'privateKeyPem');
     if (tenantId === undefined || accountName === undefined || privateKeyPem === undefined) return undefined;
-    return { kind, tenantId, accountName, privateKeyPem };
+    return { kind, tenantId, accountName, privateKeyPem, ...withKey };
   }
   return undefined;
 }

@@ -10,7 +10,14 @@ export const EMULATOR_PROFILE_ID = 'emulator';
 /** The Local emulator, the profile of a fresh install. Its URLs are known only once it has started. */
 export const EMULATOR_PROFILE: Profile = { id: EMULATOR_PROFILE_ID, label: 'Local emulator', kind: 'emulator', apiBaseUrl: '', identityUrl: '', production: false };
 
-/** Built-in profiles. */
+/** The Local emulator speaking unico's API contract (`/processes/v1` with its own APIKEY): no credentials either. */
+export const EMULATOR_API_PROFILE: Profile = { ...EMULATOR_PROFILE, id: 'emulator-api', label: 'Local emulator (API contract)', contract: 'api' };
+
+/**
+ * Built-in profiles. The API contract's hosts are unico's environments page's
+ * (https://developer.unico.io/developers/api-reference/environments/index.html); its tokens come
+ * from the same identity service as the Web & SDK contract's.
+ */
 export const BUILTIN_PROFILES: readonly Profile[] = [
   EMULATOR_PROFILE,
   {
@@ -29,6 +36,25 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
     identityUrl: 'https://identity.acesso.io',
     production: true,
   },
+  EMULATOR_API_PROFILE,
+  {
+    id: 'sandbox-api',
+    label: 'Sandbox (API contract)',
+    kind: 'sandbox',
+    apiBaseUrl: 'https://api.id.uat.unico.app',
+    identityUrl: 'https://identityhomolog.acesso.io',
+    production: false,
+    contract: 'api',
+  },
+  {
+    id: 'production-api',
+    label: 'Production (API contract)',
+    kind: 'production',
+    apiBaseUrl: 'https://api.id.unico.app',
+    identityUrl: 'https://identity.acesso.io',
+    production: true,
+    contract: 'api',
+  },
 ];
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -41,7 +67,7 @@ export type EndpointProblem = 'missing' | 'notUrl' | 'notHttps' | 'userInfo' | '
  * (problemInEnglish), the warning in the user's language (profiles/problemText.ts).
  */
 export type ProfileProblem = { readonly index: number } & (
-  | { readonly reason: 'notArray' | 'notObject' | 'badId' | 'badLabel' | 'badProduction' }
+  | { readonly reason: 'notArray' | 'notObject' | 'badId' | 'badLabel' | 'badProduction' | 'badContract' }
   | { readonly reason: 'duplicateId'; readonly id: string }
   | { readonly reason: 'badEndpoint'; readonly field: 'apiBaseUrl' | 'identityUrl'; readonly problem: EndpointProblem }
 );
@@ -85,6 +111,7 @@ export function problemInEnglish(p: ProfileProblem): string {
     case 'duplicateId': return `"id" "${p.id}" is already used by another profile`;
     case 'badLabel': return `"label" must be 1 to ${MAX_LABEL} characters`;
     case 'badProduction': return '"production" must be true or false';
+    case 'badContract': return '"contract" must be "webSdk" or "api"';
     case 'badEndpoint': return `"${p.field}" ${ENDPOINT_IN_ENGLISH[p.problem]}`;
   }
 }
@@ -95,7 +122,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function parseEntry(entry: unknown, taken: ReadonlySet<string>): Profile | EntryProblem {
   if (!isRecord(entry)) return { reason: 'notObject' };
-  const { id, label, apiBaseUrl, identityUrl, production } = entry;
+  const { id, label, apiBaseUrl, identityUrl, production, contract } = entry;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return { reason: 'badId' };
   if (taken.has(id)) return { reason: 'duplicateId', id };
   if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL) return { reason: 'badLabel' };
@@ -104,7 +131,11 @@ function parseEntry(entry: unknown, taken: ReadonlySet<string>): Profile | Entry
   const identity = normaliseEndpoint(identityUrl);
   if ('reason' in identity) return { reason: 'badEndpoint', field: 'identityUrl', problem: identity.reason };
   if (production !== undefined && typeof production !== 'boolean') return { reason: 'badProduction' };
-  return { id, label: label.trim(), kind: 'custom', apiBaseUrl: api.url, identityUrl: identity.url, production: production === true };
+  if (contract !== undefined && contract !== 'webSdk' && contract !== 'api') return { reason: 'badContract' };
+  return {
+    id, label: label.trim(), kind: 'custom', apiBaseUrl: api.url, identityUrl: identity.url, production: production === true,
+    ...(contract === 'api' ? { contract } : {}),
+  };
 }
 
 /** The user's custom profiles from the (user-level) setting value; bad entries are skipped with a reason. */

@@ -24,6 +24,7 @@ function reasonText(p: ProfileProblem): string {
     case 'duplicateId': return vscode.l10n.t('"id" "{0}" is already used by another profile', p.id);
     case 'badLabel': return vscode.l10n.t('"label" must be 1 to {0} characters', MAX_LABEL);
     case 'badProduction': return vscode.l10n.t('"production" must be true or false');
+    case 'badContract': return vscode.l10n.t('"contract" must be "webSdk" or "api"');
     case 'badEndpoint': return endpointText(p.field, p.problem);
   }
 }

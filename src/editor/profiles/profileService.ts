@@ -15,15 +15,15 @@ const ACTIVE_KEY = 'idcloud.activeProfile';
 
 function localised(p: Profile): Profile {
   switch (p.kind) {
-    case 'emulator': return { ...p, label: vscode.l10n.t('Local emulator') };
-    case 'sandbox': return { ...p, label: vscode.l10n.t('Sandbox') };
-    case 'production': return { ...p, label: vscode.l10n.t('Production') };
+    case 'emulator': return { ...p, label: p.contract === 'api' ? vscode.l10n.t('Local emulator (API contract)') : vscode.l10n.t('Local emulator') };
+    case 'sandbox': return { ...p, label: p.contract === 'api' ? vscode.l10n.t('Sandbox (API contract)') : vscode.l10n.t('Sandbox') };
+    case 'production': return { ...p, label: p.contract === 'api' ? vscode.l10n.t('Production (API contract)') : vscode.l10n.t('Production') };
     case 'custom': return p;
   }
 }
 
 function sameProfile(a: Profile, b: Profile): boolean {
-  return a.label === b.label && a.apiBaseUrl === b.apiBaseUrl && a.identityUrl === b.identityUrl && a.production === b.production;
+  return a.label === b.label && a.apiBaseUrl === b.apiBaseUrl && a.identityUrl === b.identityUrl && a.production === b.production && a.contract === b.contract;
 }
 
 export class ProfileService extends Disposable {

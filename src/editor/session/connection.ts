@@ -65,13 +65,16 @@ export async function openConnection(profile: Profile, deps: ConnectionDeps): Pr
   let apiBaseUrl = profile.apiBaseUrl;
   let identityUrl = profile.identityUrl;
   let tokenSource: ServiceAccountTokenSource | PastedTokenSource;
+  let apiKey: string | undefined;
   if (profile.kind === 'emulator') {
     const emulator = await deps.emulator.start();
-    ({ apiBaseUrl, identityUrl } = emulator);
+    ({ apiBaseUrl, identityUrl, apiKey } = emulator);
     tokenSource = new net.ServiceAccountTokenSource({ account: emulator.serviceAccount, identityUrl, timeoutMs });
   } else {
     const credentials = await deps.credentials.get(profile.id);
     if (credentials === undefined) throw new UnauthorizedError('missing', 'no credentials stored for this profile');
+    apiKey = credentials.apiKey;
+    if (profile.contract === 'api' && apiKey === undefined) throw new UnauthorizedError('apiKeyMissing', 'no APIKEY stored for this profile');
     tokenSource = credentials.kind === 'token'
       ? new net.PastedTokenSource(credentials.token)
       : new net.ServiceAccountTokenSource({ account: credentials, identityUrl, timeoutMs, dispatcher: own(dispatcherFor(identityUrl)) });
@@ -79,6 +82,7 @@ export async function openConnection(profile: Profile, deps: ConnectionDeps): Pr
   const client = net.createClient({
     apiBaseUrl,
     tokenSource,
+    ...(profile.contract === 'api' ? { contract: 'api' as const, apiKey } : {}),
     timeoutMs,
     rateLimitPerSecond,
     dispatcher: own(dispatcherFor(apiBaseUrl)),

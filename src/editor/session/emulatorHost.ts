@@ -10,6 +10,8 @@ import type { EmulatorModule } from './bundles';
 
 export interface RunningEmulator extends EmulatorEndpoints {
   readonly serviceAccount: ServiceAccount;
+  /** The API contract's APIKEY (the emulator's own, random per start; never logged). */
+  readonly apiKey: string;
 }
 
 type Started = Awaited<ReturnType<EmulatorModule['startEmulator']>>;
@@ -30,8 +32,8 @@ export class EmulatorHost implements vscode.Disposable {
   async start(): Promise<RunningEmulator> {
     if (this.disposed) throw new CancelledError(); // the extension is shutting down: nobody to tell
     this.starting ??= this.launch();
-    const { apiBaseUrl, identityUrl, serviceAccount } = await this.starting;
-    return { apiBaseUrl, identityUrl, serviceAccount };
+    const { apiBaseUrl, identityUrl, serviceAccount, apiKey } = await this.starting;
+    return { apiBaseUrl, identityUrl, serviceAccount, apiKey };
   }
 
   private async launch(): Promise<Started> {

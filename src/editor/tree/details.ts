@@ -5,12 +5,14 @@
 import * as vscode from 'vscode';
 import { formatDateTime } from '../../core/localeFormat';
 import { maskCpf, maskDate, maskName, maskValue } from '../../core/mask';
+import { apiStatusInfo } from '../../core/apiContract/model';
+import { fetchedCapabilityRows, summarizeFetched } from '../../core/fetched';
 import {
-  capabilityRows, documentRows, resultMeaning, stateMeaning, summarize, type DocumentRow,
+  documentRows, resultMeaning, stateMeaning, summarize, type CapabilityRow, type DocumentRow,
 } from '../../core/model';
 import { attentionNote, verdictText } from '../verdictText';
 import { duiTypeLabel } from '../../core/enums';
-import type { FetchedProcess, Process } from '../../core/types';
+import type { ApiFetched, FetchedProcess, Process } from '../../core/types';
 import { Commands } from '../commandIds';
 import { flagIcon, outcomeIcon, relativeTime } from './format';
 import { FieldNode, GroupNode, MessageNode, type Node } from './nodes';
@@ -55,8 +57,7 @@ export function shortEnum(value: string): string {
   return value.replace(/^(?:[A-Z0-9]+_)*?(?:RESULT|ENABLED)_(?=[A-Z])/, '');
 }
 
-function capabilityChildren(p: Process, parent: Node): Node[] {
-  const rows = capabilityRows(p);
+function capabilityChildren(rows: readonly CapabilityRow[], parent: Node): Node[] {
   if (rows.length === 0) return [new FieldNode(parent, vscode.l10n.t('No capability results'), '')];
   return rows.map((row) => new FieldNode(
     parent,
@@ -126,14 +127,31 @@ function documentsChildren(p: Process, parent: Node, revealed: boolean): Node[] 
   ));
 }
 
+/** An API-contract process: its status with unico's meaning, and its capability answers; it has no person, company or documents. */
+function apiDetails(fetched: ApiFetched, parent: Node): Node[] {
+  const s = summarizeFetched(fetched);
+  const capabilities = fetchedCapabilityRows(fetched);
+  const status = apiStatusInfo(fetched.process.status);
+  const statusText = s.state === '' ? '—' : status.name ? `${s.state} (${vscode.l10n.t(status.name)})` : s.state;
+  const result = (g: Node): Node[] => [
+    new FieldNode(g, vscode.l10n.t('Status'), statusText, attentionNote(s, vscode.l10n) ?? vscode.l10n.t(status.meaning), status.known ? undefined : UNKNOWN()),
+    new FieldNode(g, vscode.l10n.t('Contract'), vscode.l10n.t('API contract'), vscode.l10n.t('Not in this response: unico documents no timestamps for the API contract\'s Get Process.')),
+  ];
+  return [
+    new GroupNode(parent, 'result', vscode.l10n.t('Result'), new vscode.ThemeIcon('checklist'), result, verdictText(s, vscode.l10n, vscode.env.language)),
+    new GroupNode(parent, 'capabilities', vscode.l10n.t('Capabilities'), new vscode.ThemeIcon('shield'), (g) => capabilityChildren(capabilities, g), String(capabilities.length)),
+  ];
+}
+
 export function processDetails(fetched: FetchedProcess, parent: Node, options: DetailOptions): Node[] {
+  if (fetched.contract === 'api') return apiDetails(fetched, parent);
   const p = fetched.process;
   const { revealed, now } = options;
   const s = summarize(p);
-  const capabilities = capabilityRows(p);
+  const capabilities = fetchedCapabilityRows(fetched);
   return [
     new GroupNode(parent, 'result', vscode.l10n.t('Result'), new vscode.ThemeIcon('checklist'), (g) => resultChildren(p, g, now), verdictText(s, vscode.l10n, vscode.env.language)),
-    new GroupNode(parent, 'capabilities', vscode.l10n.t('Capabilities'), new vscode.ThemeIcon('shield'), (g) => capabilityChildren(p, g), String(capabilities.length)),
+    new GroupNode(parent, 'capabilities', vscode.l10n.t('Capabilities'), new vscode.ThemeIcon('shield'), (g) => capabilityChildren(capabilities, g), String(capabilities.length)),
     new GroupNode(parent, 'person', vscode.l10n.t('Person'), new vscode.ThemeIcon('person'), (g) => personChildren(p, g, revealed), revealed ? '' : vscode.l10n.t('masked')),
     new GroupNode(parent, 'company', vscode.l10n.t('Company'), new vscode.ThemeIcon('organization'), (g) => companyChildren(p, g)),
     new GroupNode(parent, 'documents', vscode.l10n.t('Documents'), new vscode.ThemeIcon('files'), (g) => documentsChildren(p, g, revealed), String(documentRows(p).length)),

@@ -19,6 +19,7 @@ export function verdictIcon(verdict: Verdict): vscode.ThemeIcon {
     case 'error':
     case 'failed': return icon('error', 'errorForeground');
     case 'expired': return icon('watch', 'disabledForeground');
+    case 'canceled': return icon('circle-slash', 'disabledForeground');
     case 'pending': return icon('clock', 'charts.blue');
     case 'awaitingDocument': return icon('clock', 'charts.yellow');
     case 'unknown': return icon('question', 'list.warningForeground');

@@ -4,7 +4,7 @@
  * a failure becomes a node with the presented message and its first action, never a pop-up.
  */
 import * as vscode from 'vscode';
-import { summarize } from '../../core/model';
+import { summarizeFetched, summaryStateLabel } from '../../core/fetched';
 import { isCancellation, presentError } from '../errorMessages';
 import { Disposable } from '../lifecycle';
 import type { Lookups, Privacy, ProcessRef, Watches } from '../services';
@@ -168,13 +168,14 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
     this.shown.set(key, this.state(ref));
     const fetched = lookups.peek(ref);
     if (fetched) {
-      const s = summarize(fetched.process);
+      const s = summarizeFetched(fetched);
       const when = s.finishedAt ?? s.createdAt;
-      const description = [s.flow ?? vscode.l10n.t('no flow'), ...(when ? [relativeTime(when, this.now())] : [])].join(' · ');
+      const lead = s.contract === 'api' ? vscode.l10n.t('status {0}', s.state || '—') : s.flow ?? vscode.l10n.t('no flow');
+      const description = [lead, ...(when ? [relativeTime(when, this.now())] : [])].join(' · ');
       const tooltip = [
         ref.id,
         where,
-        `${verdictText(s, vscode.l10n, vscode.env.language)} — ${s.state || '—'}${s.result ? ` / ${s.result}` : ''}`,
+        `${verdictText(s, vscode.l10n, vscode.env.language)} — ${summaryStateLabel(s) || '—'}${s.result ? ` / ${s.result}` : ''}`,
         vscode.l10n.t('Fetched {0}', relativeTime(new Date(fetched.fetchedAt), this.now())),
       ].join('\n');
       return { icon: needsAttention(s) ? ATTENTION_ICON : verdictIcon(s.verdict), description, tooltip };

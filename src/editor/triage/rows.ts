@@ -21,6 +21,7 @@ export function bucketOf(verdict: Verdict): Bucket {
     case 'awaitingDocument': return 'pending';
     case 'error':
     case 'failed':
+    case 'canceled':
     case 'unknown': return 'error';
   }
 }

@@ -4,7 +4,8 @@
  * made inert here, with bidi controls removed.
  */
 import * as vscode from 'vscode';
-import { summarize, type Verdict, VERDICT_LABELS } from '../../core/model';
+import { summarizeFetched } from '../../core/fetched';
+import { type Verdict, VERDICT_LABELS } from '../../core/model';
 import type { Lookups, ProcessRef, Profile } from '../services';
 
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -22,7 +23,7 @@ export function profileName(profile: Profile | undefined, profileId: string): st
 /** What is known of a watched process now: its verdict so far, or why it was not looked up yet. */
 export function verdictSoFar(ref: ProcessRef, lookups: Pick<Lookups, 'peek' | 'needsConfirmation'>, last: Verdict | undefined): string {
   const fetched = lookups.peek(ref);
-  if (fetched) return vscode.l10n.t(summarize(fetched.process).verdictLabel);
+  if (fetched) return vscode.l10n.t(summarizeFetched(fetched).verdictLabel);
   if (last) return vscode.l10n.t(VERDICT_LABELS[last]);
   if (lookups.needsConfirmation(ref.profileId)) return vscode.l10n.t('waiting for the production confirmation');
   return vscode.l10n.t('not looked up yet');

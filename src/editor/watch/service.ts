@@ -13,7 +13,8 @@
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
-import { isSettled as isSettledProcess, summarize, type Verdict, VERDICT_LABELS } from '../../core/model';
+import { isFetchedSettled, summarizeFetched } from '../../core/fetched';
+import { type Verdict, VERDICT_LABELS } from '../../core/model';
 import { isProcessId, parseProcessId } from '../../core/processId';
 import type { FetchedProcess } from '../../core/types';
 import { type CheckResult, type PollerClock, type WatchEnd, WatchPoller } from '../../core/watchPoller';
@@ -54,7 +55,7 @@ interface Stored {
 
 /** A process that will not change any more (the same rule the cache keeps answers forever by). */
 export function isSettled(fetched: FetchedProcess): boolean {
-  return isSettledProcess(fetched.process);
+  return isFetchedSettled(fetched);
 }
 
 function keyOf(ref: ProcessRef): string {
@@ -197,7 +198,7 @@ export class WatchService extends Disposable implements Watches {
     if (this.deps.lookups.needsConfirmation(ref.profileId)) return { kind: 'unsettled' };
     try {
       const fetched = await this.deps.lookups.get(ref, { force: true, signal });
-      this.verdicts.set(key, summarize(fetched.process).verdict);
+      this.verdicts.set(key, summarizeFetched(fetched).verdict);
       return isSettled(fetched) ? { kind: 'settled' } : { kind: 'unsettled' };
     } catch (e) {
       this.deps.log.debug(`watch: poll of ${ref.profileId}/${ref.id} failed: ${isIdCloudError(e) ? e.kind : 'error'}`);
@@ -214,7 +215,7 @@ export class WatchService extends Disposable implements Watches {
     if (!this.watched.has(key)) return;
     const fetched = this.deps.lookups.peek(ref);
     if (!fetched) return;
-    this.verdicts.set(key, summarize(fetched.process).verdict);
+    this.verdicts.set(key, summarizeFetched(fetched).verdict);
     if (isSettled(fetched)) this.end(key, { kind: 'settled' });
   }
 

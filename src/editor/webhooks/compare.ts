@@ -27,6 +27,11 @@ export async function compareWithApi(arg: unknown, deps: { lookups: Lookups; sho
   const profile = deps.lookups.activeProfile();
   const ref = { id: payload.processId, profileId: profile.id };
   const fetched = await deps.lookups.get(ref);
+  if (fetched.contract === 'api') {
+    // unico's webhooks describe Web & SDK processes (state, result); an API-contract process has neither.
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} uses the API contract: its processes have a status, not the state and result a webhook carries, so there is nothing to compare.', profile.label));
+    return undefined;
+  }
   const differences = compareWebhook(payload, fetched.process);
   const open = vscode.l10n.t('Open Process');
   const detail = differences.map((d) => vscode.l10n.t('{0}: webhook {1} · API {2}', vscode.l10n.t(FIELD_LABELS[d.field]), d.webhook, d.api || '—')).join('\n');
