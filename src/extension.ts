@@ -6,6 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerCommands } from './editor/commands';
+import { registerDeepLinks } from './editor/deeplink';
+import type { DeepLinkUi, LinkOutcome } from './editor/deeplink/handler';
 import { IdSurfacesController } from './editor/ids/controller';
 import { createLog } from './editor/log';
 import { createProcessPanels } from './editor/panel';
@@ -54,6 +56,8 @@ export interface ExtensionApi {
   triage(): Promise<TriageService>;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
+  /** What the registered URI handler runs, with the questions scripted (`ui`) or the window's own. */
+  handleUri(uri: vscode.Uri, ui?: DeepLinkUi): Promise<LinkOutcome>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -72,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess, activePanel: () => panels.activeRef(), background };
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
+  const deepLinks = registerDeepLinks(commands, { extensionId: context.extension.id, showProcess: panels.showProcess });
   const triage = registerTriage(commands, { extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
 
   context.subscriptions.push(
@@ -84,11 +89,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     secretScan,
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
+    deepLinks,
     new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log }),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
   return testExports(context.extensionMode, {
     lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, emulator: () => emulator.start(),
+    handleUri: deepLinks.handleUri,
   });
 }
