@@ -9,6 +9,7 @@ import { registerCommands } from './editor/commands';
 import { registerDeepLinks } from './editor/deeplink';
 import type { DeepLinkUi, LinkOutcome } from './editor/deeplink/handler';
 import { IdSurfacesController } from './editor/ids/controller';
+import { registerLmTools, type RegisteredLmTools } from './editor/lm/register';
 import { createLog } from './editor/log';
 import { createProcessPanels } from './editor/panel';
 import { CredentialStore } from './editor/profiles/credentials';
@@ -49,6 +50,8 @@ export interface ExtensionApi {
   webhookInbox(): Promise<WebhookInbox>;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
+  /** How long the start-up task that follows activate() took (document providers, credential scan), once it ran. */
+  readonly startupMs: Promise<number>;
   /** The committed-credential scan (its Store questions can be answered by a test). */
   readonly secretScan: SecretScanController;
   readonly watch: WatchFeature;
@@ -58,6 +61,8 @@ export interface ExtensionApi {
   emulator(): Promise<RunningEmulator>;
   /** What the registered URI handler runs, with the questions scripted (`ui`) or the window's own. */
   handleUri(uri: vscode.Uri, ui?: DeepLinkUi): Promise<LinkOutcome>;
+  /** The language-model tools as registered (their prepareInvocation, which a test cannot reach through vscode.lm). */
+  readonly lmTools: RegisteredLmTools;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -78,10 +83,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
   const deepLinks = registerDeepLinks(commands, { extensionId: context.extension.id, showProcess: panels.showProcess });
   const triage = registerTriage(commands, { extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
+  const lmTools = registerLmTools({ lookups, background, log });
+
+  const idSurfaces = new IdSurfacesController({ lookups, background, showProcess: panels.showProcess, log });
+  const walkthrough = new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log });
 
   context.subscriptions.push(
-    log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels,
-    new IdSurfacesController({ lookups, background, showProcess: panels.showProcess, log }),
+    log, profiles, credentials, emulator, background, lookups, privacy, statusBar, tree, panels, idSurfaces,
     registerCommands(commands),
     registerProfileCommands({ commands, profiles, credentials, privacy, connections: lookups }),
     registerRawResponse({ privacy, lookups, log }),
@@ -90,12 +98,29 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
     deepLinks,
-    new Walkthrough({ extensionUri: context.extensionUri, lookups, privacy, credentials, log }),
+    walkthrough,
+    lmTools,
   );
   const activationMs = performance.now() - started;
-  log.info(`activated in ${activationMs.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
+  // The document providers (hover, lens, link, code action) and what needs the settings or the
+  // open documents (the first settings read builds VS Code's configuration model, the credential
+  // scan reads every open document) start in the next task: activate() registers the commands,
+  // views and the panel's restore hook, and the extension host goes on with the window meanwhile.
+  const startupMs = new Promise<number>((resolve) => {
+    const timer = setTimeout(() => {
+      const t = performance.now();
+      idSurfaces.start();
+      webhooks.start();
+      walkthrough.start();
+      secretScan.start();
+      const ms = performance.now() - t;
+      log.info(`activated in ${activationMs.toFixed(1)} ms, then started the document providers and the credential scan in ${ms.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
+      resolve(ms);
+    }, 0);
+    context.subscriptions.push({ dispose: () => { clearTimeout(timer); } });
+  });
   return testExports(context.extensionMode, {
-    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, emulator: () => emulator.start(),
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, startupMs, emulator: () => emulator.start(), lmTools,
     handleUri: deepLinks.handleUri,
   });
 }

@@ -132,7 +132,7 @@ export class ServiceAccountTokenSource implements TokenSource {
       if (res.tooLarge) throw new Error('token response too large');
       token = parseTokenResponse(body);
     } catch (e) {
-      throw new TokenError(undefined, 'The identity service answered without a token: check the identity URL.', res.status, e);
+      throw new TokenError(undefined, 'The identity service answered without a token: check the identity URL.', res.status, { cause: e, failure: 'noToken' });
     }
     const lifetimeMs = token.expiresIn * 1000;
     const expiresAt = sentAt + lifetimeMs;

@@ -9,6 +9,7 @@
  * Messages are plain English for logs and tests; the editor builds the localised, actionable
  * text from `kind` and the fields. No message ever contains a token, key, CPF or name.
  */
+import type { PrivateKeyProblem } from './jwt';
 
 export type IdCloudErrorKind =
   | 'invalidId'
@@ -151,8 +152,20 @@ export class UnexpectedResponseError extends IdCloudError {
 /** The identity endpoint refused the assertion, or could not be used. `unicoCode` is e.g. "1.2.7". */
 export class TokenError extends IdCloudError {
   readonly kind = 'token';
-  constructor(readonly unicoCode: string | undefined, readonly meaning: string, status?: number, cause?: unknown) {
-    super(`token request failed${unicoCode ? ` (${unicoCode})` : ''}: ${meaning}`, status, { cause });
+  /** 'noToken': a 2xx answer without a usable token; 'refused': any other failure. */
+  readonly failure: 'refused' | 'noToken';
+  /** The identity service's own words (error_description, error or text), '' when it gave none. */
+  readonly said: string;
+  /** `meaning` is English, for the log and tests; the editor words the failure from the fields. */
+  constructor(
+    readonly unicoCode: string | undefined,
+    readonly meaning: string,
+    status?: number,
+    options: { readonly cause?: unknown; readonly failure?: 'refused' | 'noToken'; readonly said?: string } = {},
+  ) {
+    super(`token request failed${unicoCode ? ` (${unicoCode})` : ''}: ${meaning}`, status, { cause: options.cause });
+    this.failure = options.failure ?? 'refused';
+    this.said = options.said ?? '';
   }
 }
 
@@ -177,8 +190,16 @@ export type InvalidKeyReason = 'tooLarge' | 'unusable';
 /** A service account's private key that cannot be used: a file too large to be one, or what validatePrivateKey says. */
 export class InvalidKeyError extends IdCloudError {
   readonly kind = 'invalidKey';
-  /** For 'tooLarge' the file's name, for 'unusable' the English reason. */
-  constructor(readonly reason: InvalidKeyReason, readonly detail: string) {
-    super(`private key ${reason === 'tooLarge' ? 'file too large' : 'not usable'}: ${detail}`);
+  readonly reason: InvalidKeyReason;
+  /** 'tooLarge': the file's name. */
+  readonly fileName: string;
+  /** 'unusable': why, as a code the editor words (never any part of the key). */
+  readonly problem: PrivateKeyProblem | undefined;
+  constructor(what: { readonly fileName: string } | PrivateKeyProblem) {
+    const tooLarge = 'fileName' in what;
+    super(tooLarge ? `private key file too large: ${what.fileName}` : `private key not usable: ${what.reason}`);
+    this.reason = tooLarge ? 'tooLarge' : 'unusable';
+    this.fileName = tooLarge ? what.fileName : '';
+    this.problem = tooLarge ? undefined : what;
   }
 }

@@ -4,6 +4,9 @@
  * Files are scanned as bytes (idBytes.ts); ProcessIdStreamScanner is the same scan on text,
  * for text already in memory, and the reference the byte scanner is tested against.
  *
+ * A file that is not on this machine's disk (a virtual workspace's) arrives as one Uint8Array
+ * (vscode.workspace.fs.readFile): scanBytesForProcessIds scans it in slices with the same byte scanner.
+ *
  * Chunks may split an ID, its surrounding context or a "\r\n" anywhere: the scanner only
  * decides an ID once the context that decides it (PROCESS_ID_CONTEXT characters on either
  * side) has arrived, and keeps just that much text between chunks.
@@ -143,4 +146,34 @@ export async function scanFileForProcessIds(
   }
   scanner.end();
   return { ids: scanner.results(), bytes: stream.bytesRead, lines: scanner.lines };
+}
+
+/** Bytes scanned between two yields to the event loop: a few milliseconds of work. */
+const BYTES_SLICE = 1 << 22;
+
+/**
+ * The whole-file scan of bytes already in memory (a file read through vscode.workspace.fs): the
+ * same answer as scanFileForProcessIds on the same bytes. Scans in slices and yields between them,
+ * so a large file neither blocks the extension host nor ignores Cancel; the bytes are not copied.
+ * Rejects with CancelledError when aborted.
+ */
+export async function scanBytesForProcessIds(
+  bytes: Uint8Array,
+  options?: ScanFileOptions,
+): Promise<{ ids: IdOccurrence[]; bytes: number; lines: number }> {
+  const signal = options?.signal;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const scanner = new ProcessIdByteScanner();
+  if (signal?.aborted) throw new CancelledError();
+  for (let at = 0; at < buffer.length; at += BYTES_SLICE) {
+    if (at > 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal?.aborted) throw new CancelledError();
+    }
+    const end = Math.min(buffer.length, at + BYTES_SLICE);
+    scanner.push(buffer.subarray(at, end));
+    options?.onProgress?.(end, buffer.length);
+  }
+  scanner.end();
+  return { ids: scanner.results(), bytes: buffer.length, lines: scanner.lines };
 }

@@ -26,28 +26,43 @@ export function audienceFor(identityUrl: string): string {
 }
 
 /**
- * Checks that `pem` is an unencrypted RSA private key in PEM (PKCS#1 or PKCS#8).
- * The reason never quotes the key.
+ * Why a PEM cannot sign unico's assertion, as a code the editor puts into words in the user's
+ * language (src/editor/errorMessages.ts keyProblemText). Never any part of the key.
  */
-export function validatePrivateKey(pem: string): { ok: true; bits: number } | { ok: false; reason: string } {
+export type PrivateKeyProblem =
+  /** No `-----BEGIN … -----END …` block at all. */
+  | { readonly reason: 'notPem' }
+  /** `ENCRYPTED PRIVATE KEY`: needs a passphrase this extension never asks for. */
+  | { readonly reason: 'encrypted' }
+  /** A public key or a certificate instead of the private key. */
+  | { readonly reason: 'publicKey' }
+  /** Another PEM block (`EC PRIVATE KEY`, `OPENSSH PRIVATE KEY`, …): its label, A–Z, 0–9 and spaces only. */
+  | { readonly reason: 'unsupportedBlock'; readonly label: string }
+  /** The block's content is not a readable private key (damaged or cut). */
+  | { readonly reason: 'unreadable' }
+  /** A private key of another type (`ec`, `ed25519`, …): RS256 signs only with RSA. */
+  | { readonly reason: 'notRsa'; readonly keyType: string }
+  /** An RSA key shorter than RS256's minimum. */
+  | { readonly reason: 'tooSmall'; readonly bits: number; readonly minBits: number };
+
+export type PrivateKeyCheck = { readonly ok: true; readonly bits: number } | ({ readonly ok: false } & PrivateKeyProblem);
+
+/** Checks that `pem` is an unencrypted RSA private key of at least 2048 bits in PEM (PKCS#1 or PKCS#8). */
+export function validatePrivateKey(pem: string): PrivateKeyCheck {
   const label = PEM_BLOCK.exec(pem)?.[1];
-  if (label === undefined) return { ok: false, reason: 'not a PEM private key (expected a -----BEGIN PRIVATE KEY----- block)' };
-  if (label === 'ENCRYPTED PRIVATE KEY') return { ok: false, reason: 'the key is encrypted with a passphrase; export it unencrypted' };
-  if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE') {
-    return { ok: false, reason: 'this is a public key or certificate, not the private key' };
-  }
-  if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') return { ok: false, reason: `unsupported PEM block "${label}"; expected an RSA private key` };
+  if (label === undefined) return { ok: false, reason: 'notPem' };
+  if (label === 'ENCRYPTED PRIVATE KEY') return { ok: false, reason: 'encrypted' };
+  if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE') return { ok: false, reason: 'publicKey' };
+  if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') return { ok: false, reason: 'unsupportedBlock', label };
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });
   } catch {
-    return { ok: false, reason: 'the PEM block could not be read as a private key (damaged or incomplete)' };
+    return { ok: false, reason: 'unreadable' };
   }
-  if (key.asymmetricKeyType !== 'rsa') {
-    return { ok: false, reason: `the key is ${key.asymmetricKeyType ?? 'not asymmetric'}; RS256 needs an RSA key` };
-  }
+  if (key.asymmetricKeyType !== 'rsa') return { ok: false, reason: 'notRsa', keyType: key.asymmetricKeyType ?? 'unknown' };
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_RSA_BITS) return { ok: false, reason: `the RSA key has ${bits} bits; RS256 needs at least ${MIN_RSA_BITS}` };
+  if (bits < MIN_RSA_BITS) return { ok: false, reason: 'tooSmall', bits, minBits: MIN_RSA_BITS };
   return { ok: true, bits };
 }
 

@@ -34,5 +34,5 @@ export function tokenErrorFrom(status: number, body: unknown): TokenError {
     status >= 500
       ? `The identity service failed (HTTP ${status}); try again later.`
       : `The identity service refused the credentials (HTTP ${status})${said ? `: ${said}` : '.'}`;
-  return new TokenError(unicoCode, meaning, status);
+  return new TokenError(unicoCode, meaning, status, { said });
 }

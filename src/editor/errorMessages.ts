@@ -10,6 +10,7 @@ import {
   type NotFoundError, type RateLimitedError, type ServerError, type TimeoutError, type TokenError,
   type UnauthorizedError, type UnexpectedResponseError, type UnknownProfileError,
 } from '../core/errors';
+import type { PrivateKeyProblem } from '../core/jwt';
 import { Commands, InternalCommands } from './commandIds';
 import { inert } from './ids/summaryText';
 import { isFeatureLoadError } from './lazy';
@@ -62,9 +63,11 @@ function tokenMeaning(err: TokenError): string {
     case '1.2.19': return vscode.l10n.t('The signed assertion asks to act as another account (a sub claim), which is not allowed.');
     case '1.2.20': return vscode.l10n.t('The signed assertion could not be decoded (wrong fields or types): check the tenant ID and account name.');
     case '1.2.22': return vscode.l10n.t('The signed assertion carries claims unico does not allow (only iss, aud, scope, iat and exp are).');
-    default: return err.status !== undefined && err.status >= 500
-      ? vscode.l10n.t('The identity service failed; try again later.')
-      : clip(err.meaning);
+    default:
+      if (err.failure === 'noToken') return vscode.l10n.t('The identity service answered without an access token. Check the identity URL.');
+      return err.status !== undefined && err.status >= 500
+        ? vscode.l10n.t('The identity service failed; try again later.')
+        : withServerText(vscode.l10n.t('The identity service refused the credentials (HTTP {0}).', String(err.status ?? '?')), err.said);
   }
 }
 
@@ -73,7 +76,7 @@ function unauthorized(err: UnauthorizedError, p: Profile): string {
   switch (err.reason) {
     case 'missing': return vscode.l10n.t('No credentials for {0}. Set a service account or paste an access token.', p.label);
     case 'expired': return vscode.l10n.t('The access token for {0} has expired. Set new credentials (a service account renews its token by itself).', p.label);
-    case 'verificationFailed': return withServerText(vscode.l10n.t('{0} could not verify the access token: it was issued for another environment or signed with another key. Set credentials from this environment (sandbox and production credentials differ).', p.label), err.detail);
+    case 'verificationFailed': return withServerText(vscode.l10n.t('{0} could not verify the access token, which was issued for another environment or signed with another key. Set credentials from this environment (sandbox and production credentials differ).', p.label), err.detail);
     case 'malformed': return withServerText(vscode.l10n.t('{0} could not read the access token. Set the credentials again and paste the whole token, without "Bearer".', p.label), err.detail);
     case 'other': return withServerText(vscode.l10n.t('{0} refused the credentials. Check that they belong to this environment: sandbox and production credentials differ.', p.label), err.detail);
   }
@@ -116,6 +119,24 @@ function network(err: NetworkError, p: Profile): string {
     case 'tls': return tls(err);
     case 'reset': return vscode.l10n.t('The connection to {0} was cut before the answer arrived ({1}). Try again; if it keeps happening, check your network or the proxy (http.proxy).', err.host, p.label);
     case 'other': return vscode.l10n.t('The connection to {0} failed ({1}). Check your network or the proxy (http.proxy); the log has the details.', err.host, p.label);
+  }
+}
+
+/**
+ * Why a private key cannot be used (core/jwt.ts validatePrivateKey), in words, to follow "Not
+ * usable:" or "This key cannot be stored:". unico signs with RS256 and the .pem key it hands out
+ * (unico-api.md §2.2, https://devcenter.unico.io/unico-idcloud/by-client-integration/authentication/obtaining-credentials);
+ * unico documents no key size: 2048 bits is RS256's own minimum (RFC 7518 §3.3).
+ */
+export function keyProblemText(problem: PrivateKeyProblem): string {
+  switch (problem.reason) {
+    case 'notPem': return vscode.l10n.t('this is not a PEM private key; choose the .pem file unico sent you');
+    case 'encrypted': return vscode.l10n.t('the key is protected by a passphrase; export it without one');
+    case 'publicKey': return vscode.l10n.t('this is a public key or a certificate, not the private key');
+    case 'unsupportedBlock': return vscode.l10n.t('a PEM block "{0}" is not an RSA private key', problem.label);
+    case 'unreadable': return vscode.l10n.t('the PEM block could not be read as a private key (damaged or incomplete)');
+    case 'notRsa': return vscode.l10n.t('the key is of type {0}; RS256 needs an RSA key', problem.keyType);
+    case 'tooSmall': return vscode.l10n.t('the RSA key has {0} bits; RS256 needs at least {1}', problem.bits, problem.minBits);
   }
 }
 
@@ -178,9 +199,9 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
       };
     case 'invalidKey':
       return {
-        message: err.reason === 'tooLarge'
-          ? vscode.l10n.t('{0} is too large to be a private key. Choose the service account\'s .pem file.', err.detail)
-          : vscode.l10n.t('Not usable: {0}.', err.detail),
+        message: err.problem === undefined
+          ? vscode.l10n.t('{0} is too large to be a private key. Choose the service account\'s .pem file.', err.fileName)
+          : vscode.l10n.t('Not usable: {0}.', keyProblemText(err.problem)),
         actions: [],
       };
   }

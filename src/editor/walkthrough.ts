@@ -48,6 +48,10 @@ export class Walkthrough extends Disposable {
     }));
     this._register(deps.lookups.onDidChangeActiveProfile(() => { void this.checkSandbox(); }));
     this._register(deps.credentials.onDidChange(() => { void this.checkSandbox(); }));
+  }
+
+  /** The hover that completes step 2: the composition root registers it just after activation. */
+  start(): void {
     this._register(vscode.languages.registerHoverProvider({ pattern: '**/media/walkthrough/sample.log' }, {
       provideHover: (document, position) => {
         if (document.uri.toString() === this.sampleLog.toString() && document.getWordRangeAtPosition(position, UUID)) {

@@ -66,8 +66,10 @@ const features = {};
   require(path.join(path.dirname(process.argv[2]), 'features.js'));
   features['features.js'] = performance.now() - t;
 }
-process.stdout.write(JSON.stringify({ loadMs, activationMs: api.activationMs, features }));
-process.exit(0);
+api.startupMs.then((startupMs) => {
+  process.stdout.write(JSON.stringify({ loadMs, activationMs: api.activationMs, startupMs, features }));
+  process.exit(0);
+});
 `;
 
 function median(values: readonly number[]): number {
@@ -79,6 +81,8 @@ function median(values: readonly number[]): number {
 interface Sample {
   readonly loadMs: number;
   readonly activationMs: number;
+  /** The start-up task activate() schedules for right after it (document providers, credential scan). */
+  readonly startupMs: number;
   /** ms to require dist/features.js (the first use of any command-only feature), by file name. */
   readonly features: Record<string, number>;
 }
@@ -99,6 +103,7 @@ export function run(): Promise<Record<string, number | string>> {
   return Promise.resolve({
     'activation: activate() as measured by itself, stub vscode, cold process (ms, median of 7)': round(median(samples.map((s) => s.activationMs))),
     'activation: goal (ms)': 10,
+    'activation: the start-up task right after activate() (document providers, credential scan), stub vscode (ms, median)': round(median(samples.map((s) => s.startupMs))),
     'activation: loading dist/extension.js before activate(), stub vscode (ms, median)': round(median(samples.map((s) => s.loadMs))),
     'activation: dist/extension.js as built (KB)': round(fs.statSync(bundle).size / 1024),
     ...features,

@@ -1,7 +1,8 @@
 // Playwright fixtures for the real workbench (code-server 4.100.3 = VS Code 1.100.3, headless Chromium).
 //   workbench      one code-server + one loaded workbench per worker, shared by the tests of a file
 //                  (loading one costs ~5–10 s on 2 cores); the extension comes from the dev path,
-//                  or from the installed .vsix when HARNESS_EXTENSIONS_DIR is set (run-e2e.mjs does)
+//                  or from the installed .vsix when HARNESS_EXTENSIONS_DIR is set (run-e2e.mjs does);
+//                  in the dev pass it also has the test-only virtual file system (VIRTUAL_FS_EXTENSION)
 //   ptbrWorkbench  the same in Brazilian Portuguese (--locale pt-br, the harness's language pack):
 //                  one per worker, shared by every spec's pt-BR variant (smoke, panel, pt-BR), started
 //                  only when one asks for it
@@ -19,6 +20,9 @@ export { expect };
 const installedExtensions = process.env.HARNESS_EXTENSIONS_DIR;
 export const mode: 'dev' | 'vsix' = installedExtensions ? 'vsix' : 'dev';
 
+/** Test-only: serves idcloud-fixture:/logs/virtual.log from a read-only file system (virtual.spec.ts); never shipped. */
+export const VIRTUAL_FS_EXTENSION = path.join(ROOT, 'test/fixtures/virtual-fs-extension');
+
 export const ACTIVITY_LABEL = 'IDCloud';
 export const VIEW_NAME = 'Processes';
 
@@ -35,6 +39,8 @@ export interface WorkbenchOptions {
   readonly workspaceTrust?: boolean;
   /** Display language of the workbench and the extension host, e.g. 'pt-br'. */
   readonly locale?: string;
+  /** Folders of test-only extensions installed beside ours (not in the packaged pass: its extensions dir is the .vsix's). */
+  readonly testExtensions?: readonly string[];
 }
 
 export class Workbench {
@@ -200,7 +206,10 @@ export class Workbench {
 }
 
 async function openIn(browser: Browser, options: WorkbenchOptions, close: (() => Promise<void>)[]): Promise<Workbench> {
-  const start: StartOptions = { settings: options.settings, env: options.env, extensionsDir: installedExtensions, workspaceTrust: options.workspaceTrust, locale: options.locale };
+  const start: StartOptions = {
+    settings: options.settings, env: options.env, extensionsDir: installedExtensions, workspaceTrust: options.workspaceTrust, locale: options.locale,
+    testExtensions: installedExtensions ? [] : options.testExtensions,
+  };
   const server = await startCodeServer(start);
   close.push(() => server.stop());
   const page = await browser.newPage();
@@ -232,7 +241,7 @@ export const test = base.extend<
   workbench: [async ({ browser }, use) => {
     const close: (() => Promise<void>)[] = [];
     try {
-      shared = await openIn(browser, {}, close);
+      shared = await openIn(browser, { testExtensions: [VIRTUAL_FS_EXTENSION] }, close);
       await use(shared);
     } finally {
       shared = undefined;

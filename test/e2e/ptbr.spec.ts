@@ -1,8 +1,9 @@
 // The workbench in Brazilian Portuguese (code-server --locale pt-br with the harness's minimal
 // language pack): vscode.env.language is pt-br, so the extension's bundles load. Screenshots of
 // the status bar, the walkthrough, the process panel, the tree and a hover, all in pt-BR, with
-// Brazilian dates and relative times. It runs on the pt-BR workbench the smoke and panel specs'
-// pt-BR variants share (one load for every pt-BR check), so it assumes no fresh install.
+// Brazilian dates and relative times, and an unusable pasted key's reason worded in pt-BR. It runs
+// on the pt-BR workbench the smoke and panel specs' pt-BR variants share (one load for every pt-BR
+// check), so it assumes no fresh install.
 import { test, expect } from './fixtures';
 
 const REFERENCE = '53060f52-f146-4c12-a234-5bb5031f6f5b';
@@ -59,6 +60,25 @@ test.describe('pt-BR', () => {
     await expect(hover).toContainText('Prova de vida');
     await expect(hover).toContainText(/Criado em \d{1,2} de [a-z]{3}\. de \d{4}/);
     await wb.shot('ptbr-hover');
+    await page.keyboard.press('Escape');
+
+    // a key that cannot be used: the reason (a code from the core) is worded in pt-BR while pasting
+    await wb.runCommand('IDCloud: Definir credenciais…');
+    await wb.quickPickRow('Sandbox').click();
+    await wb.quickPickRow('Conta de serviço, colar a chave privada').click();
+    const input = page.locator('.quick-input-widget');
+    await expect(input).toContainText('Tenant ID (fornecido pela unico)');
+    await wb.quickInput.fill('tenant-e2e');
+    await page.keyboard.press('Enter');
+    await expect(input).toContainText('Nome da conta de serviço');
+    await wb.quickInput.fill('lensbot');
+    await page.keyboard.press('Enter');
+    await expect(input).toContainText('Cole a chave privada');
+    await wb.quickInput.fill('-----BEGIN PUBLIC KEY----- MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA -----END PUBLIC KEY-----');
+    await expect(input).toContainText('Não utilizável: isto é uma chave pública ou um certificado, não a chave privada.');
+    await wb.shot('ptbr-key-problem');
+    await page.keyboard.press('Escape');
+    await expect(input).toBeHidden();
     expect(wb.hostErrors).toEqual([]);
   });
 });

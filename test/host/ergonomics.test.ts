@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/editor/commandIds';
+import { terminalSelection as terminalSelectionOf } from '../../src/editor/commands/lookUpSelection';
 import type { ProcessRef } from '../../src/editor/services';
 import { REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT, UNKNOWN_PROCESS_ID as UNKNOWN_PROCESS_ID_TEXT } from '../../src/emulator';
 import type { ExtensionApi } from '../../src/extension';
@@ -110,6 +111,37 @@ describe('everyday ergonomics', () => {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.strictEqual(await result, undefined);
       assert.deepStrictEqual(panelTabs(), []);
+    });
+
+    it('looks up the ID selected in a terminal and puts the clipboard back as it was', async () => {
+      const opened = new vscode.EventEmitter<void>();
+      const write = new vscode.EventEmitter<string>();
+      const terminal = vscode.window.createTerminal({
+        name: 'ids',
+        pty: { onDidWrite: write.event, open: () => { opened.fire(); }, close: () => undefined },
+      });
+      try {
+        const ready = new Promise<void>((resolve) => { opened.event(() => { resolve(); }); });
+        terminal.show(false);
+        await ready;
+        write.fire(`INFO created process ${CNH_OK} for user\r\n`);
+        await vscode.env.clipboard.writeText('the user\'s own clipboard');
+        let selected = '';
+        for (let i = 0; i < 50 && !selected.includes(CNH_OK); i++) { // until the terminal has drawn the line
+          await new Promise((r) => setTimeout(r, 100));
+          await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+          selected = await terminalSelectionOf();
+        }
+        assert.ok(selected.includes(CNH_OK), `the terminal's selection was read: ${JSON.stringify(selected)}`);
+        assert.strictEqual(await vscode.env.clipboard.readText(), 'the user\'s own clipboard', 'reading the selection put the clipboard back');
+        assert.deepStrictEqual(await vscode.commands.executeCommand(Commands.lookUpTerminalSelection), ref(CNH_OK));
+        assert.ok(panelTabs().some((t) => t.label.startsWith(CNH_OK.slice(0, 8))), 'the panel opened');
+        assert.strictEqual(await vscode.env.clipboard.readText(), 'the user\'s own clipboard', 'the command put the clipboard back');
+      } finally {
+        terminal.dispose();
+        opened.dispose();
+        write.dispose();
+      }
     });
   });
 

@@ -5,10 +5,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  CancelledError, ForbiddenError, InvalidProcessIdError, NetworkError, NotFoundError, RateLimitedError, ServerError, TimeoutError,
+  CancelledError, ForbiddenError, InvalidKeyError, InvalidProcessIdError, NetworkError, NotFoundError, RateLimitedError, ServerError, TimeoutError,
   TokenError, UnauthorizedError, UnexpectedResponseError,
 } from '../../src/core/errors';
-import { presentError } from '../../src/editor/errorMessages';
+import type { PrivateKeyProblem } from '../../src/core/jwt';
+import { keyProblemText, presentError } from '../../src/editor/errorMessages';
+import type { ProfileProblem } from '../../src/editor/profiles/definitions';
+import { profileProblemText } from '../../src/editor/profiles/problemText';
 import { unreadableFile } from '../../src/editor/ids/findInFile';
 import type { Profile } from '../../src/editor/services';
 
@@ -23,7 +26,7 @@ const CASES: readonly (readonly [string, Error, RegExp])[] = [
   ['unexpected: status', new UnexpectedResponseError('status', 302, '', 'HTTP 302'), /^Sandbox answered with an unexpected HTTP status \(302\)\. Open the raw response/],
   ['unauthorized: missing', new UnauthorizedError('missing', ''), /^No credentials for Sandbox\. Set a service account or paste an access token\.$/],
   ['unauthorized: expired', new UnauthorizedError('expired', 'Jwt is expired'), /^The access token for Sandbox has expired\./],
-  ['unauthorized: verificationFailed', new UnauthorizedError('verificationFailed', 'Jwt verification fails'), /^Sandbox could not verify the access token: .* IDCloud said: “Jwt verification fails”\.$/],
+  ['unauthorized: verificationFailed', new UnauthorizedError('verificationFailed', 'Jwt verification fails'), /^Sandbox could not verify the access token, which was issued for another environment .* IDCloud said: “Jwt verification fails”\.$/],
   ['unauthorized: malformed', new UnauthorizedError('malformed', ''), /^Sandbox could not read the access token\. Set the credentials again and paste the whole token, without "Bearer"\.$/],
   ['unauthorized: other', new UnauthorizedError('other', ''), /^Sandbox refused the credentials\. Check that they belong to this environment: sandbox and production credentials differ\.$/],
   ['network: dns', new NetworkError('dns', 'api.sandbox.test', 'ENOTFOUND'), /^Cannot find the host api\.sandbox\.test \(Sandbox\)\. Check the URL/],
@@ -37,8 +40,38 @@ const CASES: readonly (readonly [string, Error, RegExp])[] = [
   ['notFound', new NotFoundError(ID, 'not found'), /^Not found in Sandbox\.$/],
   ['forbidden', new ForbiddenError('denied'), /^The credentials for Sandbox work but lack the permission/],
   ['invalidId', new InvalidProcessIdError('nope'), /^That is not a process ID\. A process ID is a UUID like /],
+  ['token: unknown code, refused', new TokenError('9.9.9', 'The identity service refused the credentials (HTTP 400): nope', 400, { said: 'nope 9.9.9' }), /^Sandbox: no access token \(9\.9\.9\)\. The identity service refused the credentials \(HTTP 400\)\. IDCloud said: “nope 9\.9\.9”\.$/],
+  ['token: no token in a 200', new TokenError(undefined, 'The identity service answered without a token: check the identity URL.', 200, { failure: 'noToken' }), /^Sandbox: no access token \(HTTP 200\)\. The identity service answered without an access token\. Check the identity URL\.$/],
   ['token: unico code', new TokenError('1.2.5', 'invalid signature', 400), /^Sandbox: no access token \(1\.2\.5\)\. The signature could not be validated/],
   ['cancelled', new CancelledError(), /^Cancelled\.$/],
+  ['invalidKey: tooLarge', new InvalidKeyError({ fileName: 'backup.tar' }), /^backup\.tar is too large to be a private key\. Choose the service account's \.pem file\.$/],
+  ['invalidKey: tooSmall', new InvalidKeyError({ reason: 'tooSmall', bits: 1024, minBits: 2048 }), /^Not usable: the RSA key has 1024 bits; RS256 needs at least 2048\.$/],
+];
+
+/** Every code of core/jwt.ts PrivateKeyProblem, and the words it must become. */
+const KEY_PROBLEMS: readonly (readonly [PrivateKeyProblem, RegExp])[] = [
+  [{ reason: 'notPem' }, /^this is not a PEM private key; choose the \.pem file unico sent you$/],
+  [{ reason: 'encrypted' }, /^the key is protected by a passphrase; export it without one$/],
+  [{ reason: 'publicKey' }, /^this is a public key or a certificate, not the private key$/],
+  [{ reason: 'unsupportedBlock', label: 'EC PRIVATE KEY' }, /^a PEM block "EC PRIVATE KEY" is not an RSA private key$/],
+  [{ reason: 'unreadable' }, /^the PEM block could not be read as a private key \(damaged or incomplete\)$/],
+  [{ reason: 'notRsa', keyType: 'ec' }, /^the key is of type ec; RS256 needs an RSA key$/],
+  [{ reason: 'tooSmall', bits: 1024, minBits: 2048 }, /^the RSA key has 1024 bits; RS256 needs at least 2048$/],
+];
+
+/** Every code of profiles/definitions.ts ProfileProblem, and the words the warning shows. */
+const PROFILE_PROBLEMS: readonly (readonly [ProfileProblem, RegExp])[] = [
+  [{ index: -1, reason: 'notArray' }, /^the setting must be an array of profiles$/],
+  [{ index: 0, reason: 'notObject' }, /^entry 1: it is not an object$/],
+  [{ index: 1, reason: 'badId' }, /^entry 2: "id" must be lower-case letters, digits and dashes \(at most 32\)$/],
+  [{ index: 2, reason: 'duplicateId', id: 'sandbox' }, /^entry 3: "id" "sandbox" is already used by another profile$/],
+  [{ index: 3, reason: 'badLabel' }, /^entry 4: "label" must be 1 to 40 characters$/],
+  [{ index: 4, reason: 'badProduction' }, /^entry 5: "production" must be true or false$/],
+  [{ index: 5, reason: 'badEndpoint', field: 'apiBaseUrl', problem: 'missing' }, /^entry 6: "apiBaseUrl" is missing$/],
+  [{ index: 5, reason: 'badEndpoint', field: 'identityUrl', problem: 'notUrl' }, /^entry 6: "identityUrl" is not a URL$/],
+  [{ index: 5, reason: 'badEndpoint', field: 'identityUrl', problem: 'notHttps' }, /^entry 6: "identityUrl" must use https \(http is accepted only for 127\.0\.0\.1, localhost and \[::1\]\)$/],
+  [{ index: 5, reason: 'badEndpoint', field: 'apiBaseUrl', problem: 'userInfo' }, /^entry 6: "apiBaseUrl" must not contain a user name or password$/],
+  [{ index: 5, reason: 'badEndpoint', field: 'apiBaseUrl', problem: 'queryOrFragment' }, /^entry 6: "apiBaseUrl" must not contain a query or fragment$/],
 ];
 
 /** A camelCase word alone in parentheses: an internal enum name that leaked into a message. */
@@ -50,6 +83,23 @@ describe('error wording: every typed error speaks the user\'s language', () => {
       const { message } = presentError(error, { profile: SANDBOX, processId: ID });
       assert.match(message, expected);
       assert.doesNotMatch(message, BARE_CODE);
+      assert.doesNotMatch(message, /‹[a-z]+›/, 'none of its own words were taken for a secret by the screen\'s redaction');
+    });
+  }
+
+  // Reasons the core and the profile definitions return as codes: worded here, never shown raw.
+  for (const [problem, expected] of KEY_PROBLEMS) {
+    it(`private key: ${problem.reason}`, () => {
+      const text = keyProblemText(problem);
+      assert.match(text, expected);
+      assert.doesNotMatch(text, BARE_CODE);
+      assert.doesNotMatch(presentError(new InvalidKeyError(problem), { profile: SANDBOX }).message, /‹[a-z]+›/);
+      assert.doesNotMatch(presentError(new InvalidKeyError(problem), { profile: SANDBOX }).message, new RegExp(`\\b${problem.reason}\\b`));
+    });
+  }
+  for (const [problem, expected] of PROFILE_PROBLEMS) {
+    it(`custom profile: ${problem.reason}${'problem' in problem ? ` ${problem.problem}` : ''}`, () => {
+      assert.match(profileProblemText(problem), expected);
     });
   }
 

@@ -196,7 +196,7 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
     await storeCredentials(api, FAULTS, { kind: 'token', token: `${header}.${payload}.Zm9yZ2Vk` });
     const shown = await failure(api.lookups.get(ref(UNKNOWN_PROCESS_ID), { force: true }), 'unauthorized');
-    assert.match(shown.message, /(could not verify the access token|refused the credentials)\. .*(sandbox and production credentials differ).* IDCloud said: “Jwt [^”]+”\.$/);
+    assert.match(shown.message, /(could not verify the access token, which|refused the credentials\.) .*(sandbox and production credentials differ).* IDCloud said: “Jwt [^”]+”\.$/);
     assert.deepStrictEqual(shown.actions.map((a) => a.command), [Commands.setCredentials, Commands.testConnection]);
   });
 
@@ -212,10 +212,10 @@ describe('errors: every failure gives its kind and an actionable message', () =>
     const gone = await failure(api.lookups.get(ref(UNKNOWN_PROCESS_ID, 'removed-profile')), 'unknownProfile', FAULTS);
     assert.match(gone.message, /There is no profile "removed-profile" any more: it was removed from idcloud\.customProfiles/);
     assert.deepStrictEqual(gone.actions.map((a) => a.arguments), [['idcloud.customProfiles']]);
-    const big = presentError(new InvalidKeyError('tooLarge', 'backup.tar'), { profile: profileOf(api, FAULTS) });
+    const big = presentError(new InvalidKeyError({ fileName: 'backup.tar' }), { profile: profileOf(api, FAULTS) });
     assert.match(big.message, /backup\.tar is too large to be a private key\. Choose the service account's \.pem file/);
-    const unusable = presentError(new InvalidKeyError('unusable', 'the key is encrypted with a passphrase; export it unencrypted'), { profile: profileOf(api, FAULTS) });
-    assert.match(unusable.message, /^Not usable: the key is encrypted with a passphrase/);
+    const unusable = presentError(new InvalidKeyError({ reason: 'encrypted' }), { profile: profileOf(api, FAULTS) });
+    assert.match(unusable.message, /^Not usable: the key is protected by a passphrase; export it without one\.$/);
   });
 
   it('a gateway that echoes the token: no part of it reaches the screen (API 401 and identity error_description)', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isIdCloudError } from '../../src/core/errors';
-import { ProcessIdStreamScanner, scanFileForProcessIds, type IdOccurrence } from '../../src/core/idStream';
+import { ProcessIdStreamScanner, scanBytesForProcessIds, scanFileForProcessIds, type IdOccurrence } from '../../src/core/idStream';
 import { findProcessIds, type ProcessId } from '../../src/core/processId';
 import { pid } from './pid.helpers';
 
@@ -146,5 +146,38 @@ describe('scanFileForProcessIds', () => {
 
   it('rejects when the file does not exist', async () => {
     await assert.rejects(scanFileForProcessIds(join(dir, 'missing.log')), /ENOENT/);
+  });
+});
+
+describe('scanBytesForProcessIds (a file read through workspace.fs)', () => {
+  it('finds what the whole-text scan finds, across slices, in a view into a larger buffer', async () => {
+    let text = '';
+    for (let i = 0; text.length < 9_000_000; i++) text += `${'ção'.repeat(i % 50)} ${[A, B, C][i % 3]}\n`;
+    text = TRICKY + text;
+    // a Uint8Array view with an offset, as a file system provider may hand it over
+    const backing = new Uint8Array(Buffer.byteLength(text) + 7);
+    Buffer.from(backing.buffer).write(text, 5, 'utf8');
+    const bytes = backing.subarray(5, 5 + Buffer.byteLength(text));
+    const progress: [number, number][] = [];
+    const result = await scanBytesForProcessIds(bytes, { onProgress: (read, total) => progress.push([read, total]) });
+    assert.deepEqual(result, { ...oneShot(text), bytes: bytes.byteLength });
+    assert.ok(progress.length > 2, 'several slices were reported');
+    assert.deepEqual(progress.at(-1), [bytes.byteLength, bytes.byteLength]);
+  });
+
+  it('answers an empty file with no IDs and one line', async () => {
+    assert.deepEqual(await scanBytesForProcessIds(new Uint8Array(0)), { ids: [], bytes: 0, lines: 1 });
+  });
+
+  it('rejects with CancelledError when aborted, before or during the scan', async () => {
+    const bytes = Buffer.from(`${A}\n`.repeat(400_000));
+    const before = new AbortController();
+    before.abort();
+    await assert.rejects(scanBytesForProcessIds(bytes, { signal: before.signal }), (e) => isIdCloudError(e) && e.kind === 'cancelled');
+    const during = new AbortController();
+    await assert.rejects(
+      scanBytesForProcessIds(bytes, { signal: during.signal, onProgress: () => { during.abort(); } }),
+      (e) => isIdCloudError(e) && e.kind === 'cancelled',
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The pure rules behind custom profiles: which endpoints may receive a token, and how bad entries
 // of idcloud.customProfiles are skipped with a reason instead of breaking the others.
 import * as assert from 'assert';
-import { BUILTIN_PROFILES, normaliseEndpoint, parseCustomProfiles } from '../../src/editor/profiles/definitions';
+import { BUILTIN_PROFILES, normaliseEndpoint, parseCustomProfiles, problemInEnglish } from '../../src/editor/profiles/definitions';
 
 describe('profile definitions', () => {
   it('has the environments\' hosts in one place, the emulator first', () => {
@@ -17,9 +17,12 @@ describe('profile definitions', () => {
     assert.deepStrictEqual(normaliseEndpoint(' http://127.0.0.1:8080/identity// '), { url: 'http://127.0.0.1:8080/identity' });
     assert.deepStrictEqual(normaliseEndpoint('http://localhost:3000'), { url: 'http://localhost:3000' });
     assert.deepStrictEqual(normaliseEndpoint('http://[::1]:3000'), { url: 'http://[::1]:3000' });
-    for (const bad of ['http://api.example.com', 'ftp://x.example', 'https://u:p@x.example', 'https://x.example/?q=1', 'https://x.example/#f', 'not a url', '', 42, undefined]) {
-      assert.ok('reason' in normaliseEndpoint(bad), String(bad));
-    }
+    const refused: [unknown, string][] = [
+      ['http://api.example.com', 'notHttps'], ['ftp://x.example', 'notHttps'], ['https://u:p@x.example', 'userInfo'],
+      ['https://x.example/?q=1', 'queryOrFragment'], ['https://x.example/#f', 'queryOrFragment'], ['not a url', 'notUrl'],
+      ['', 'missing'], [42, 'missing'], [undefined, 'missing'],
+    ];
+    for (const [bad, reason] of refused) assert.deepStrictEqual(normaliseEndpoint(bad), { reason }, String(bad));
   });
 
   it('keeps valid custom profiles and reports each bad entry with its index', () => {
@@ -35,12 +38,22 @@ describe('profile definitions', () => {
       'nope',
     ]);
     assert.deepStrictEqual(profiles, [{ id: 'team-uat', label: 'Team UAT', kind: 'custom', apiBaseUrl: 'https://a.example', identityUrl: 'https://i.example', production: true }]);
-    assert.deepStrictEqual(problems.map((p) => p.index), [1, 2, 3, 4, 5, 6, 7]);
-    assert.match(problems[5]?.reason ?? '', /identityUrl.*https/);
+    assert.deepStrictEqual(problems, [
+      { index: 1, reason: 'duplicateId', id: 'team-uat' },
+      { index: 2, reason: 'duplicateId', id: 'production' },
+      { index: 3, reason: 'badId' },
+      { index: 4, reason: 'badLabel' },
+      { index: 5, reason: 'badProduction' },
+      { index: 6, reason: 'badEndpoint', field: 'identityUrl', problem: 'notHttps' },
+      { index: 7, reason: 'notObject' },
+    ]);
+    // the log's English names the field and the rule
+    assert.equal(problemInEnglish(problems[5]!), '"identityUrl" must use https (http is accepted only for 127.0.0.1, localhost and [::1])');
+    assert.equal(problemInEnglish(problems[0]!), '"id" "team-uat" is already used by another profile');
   });
 
   it('treats a missing setting as none and a non-array as one problem', () => {
     assert.deepStrictEqual(parseCustomProfiles(undefined), { profiles: [], problems: [] });
-    assert.deepStrictEqual(parseCustomProfiles({}).problems.length, 1);
+    assert.deepStrictEqual(parseCustomProfiles({}).problems, [{ index: -1, reason: 'notArray' }]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The one owner of the process-ID surfaces: registers the hover, code lens, document link and
  * terminal link providers and the inline verdicts that the settings turn on, re-registers them when those settings
- * change, and registers "Find Process IDs in File…". Construction does no I/O and awaits nothing.
+ * or the schemes of the workspace's folders change, and registers "Find Process IDs in File…".
+ * Construction does no I/O and awaits nothing; the providers are registered by start(), which the
+ * composition root runs just after activation.
  */
 import * as vscode from 'vscode';
 import { Disposable, disposeAll } from '../lifecycle';
@@ -11,7 +13,7 @@ import { ProcessIdLinkProvider } from './documentLink';
 import { registerFindInFile } from './findInFile';
 import { ProcessIdHoverProvider } from './hover';
 import { InlineVerdicts } from './inlineVerdicts';
-import { anyFileSelector, codeLensSelector, readSettings, SECTION, SETTING_KEYS } from './selectors';
+import { anyFileSelector, codeLensSelector, readSettings, SECTION, SETTING_KEYS, surfaceSchemes } from './selectors';
 import { ProcessIdTerminalLinkProvider } from './terminalLink';
 
 export interface IdSurfacesDeps {
@@ -27,13 +29,21 @@ export interface IdSurfacesDeps {
 
 export class IdSurfacesController extends Disposable {
   private providers: vscode.Disposable[] = [];
+  /** The schemes the providers were registered for (a folder of a new scheme re-registers them). */
+  private schemes = '';
+  private started = false;
 
   constructor(private readonly deps: IdSurfacesDeps) {
     super();
     this._register(registerFindInFile(deps));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (SETTING_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) this.update();
+        if (this.started && SETTING_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) this.update();
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        if (this.started && surfaceSchemes().join() !== this.schemes) this.update();
       }),
     );
     this._register({
@@ -41,6 +51,12 @@ export class IdSurfacesController extends Disposable {
         this.clear();
       },
     });
+  }
+
+  /** Reads the settings and registers the providers they turn on: the composition root runs it just after activation. */
+  start(): void {
+    if (this.isDisposed || this.started) return;
+    this.started = true;
     this.update();
   }
 
@@ -52,6 +68,7 @@ export class IdSurfacesController extends Disposable {
 
   private update(): void {
     this.clear();
+    this.schemes = surfaceSchemes().join();
     const settings = readSettings();
     const { lookups, background, showProcess, log } = this.deps;
     const now = this.deps.now ?? Date.now;

@@ -2,12 +2,19 @@
  * "Find Process IDs in File…": every distinct ID of a file with its count and first line, in a
  * quick pick; choosing one opens the process panel, and the item's button reveals its first line.
  *
- * A file open in the editor is read from memory (unsaved edits included). A file on disk is
- * streamed (`scanFileForProcessIds`) with cancellable progress, so files over 50 MB — which VS Code
- * never hands to extensions — work too.
+ * Where the text comes from, for this command and Resolve All alike:
+ * - a file on disk (`file:`, also on a remote or in a container, where the extension host runs) is
+ *   streamed (`scanFileForProcessIds`) with cancellable progress, so files over 50 MB — which VS Code
+ *   never hands to extensions — work too; unless it has unsaved edits in the editor;
+ * - a document loaded in the editor (unsaved edits, or a file of a virtual workspace) is read from memory;
+ * - any other file (a virtual workspace's, another extension's file system) is read through
+ *   `vscode.workspace.fs` and its bytes scanned (virtualFile.ts, up to MAX_VIRTUAL_BYTES).
+ * (`workspace.fs.isWritableFileSystem` cannot pick the path: it answers undefined for a provider
+ * registered moments ago, until the workbench has echoed it back.)
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatNumber } from '../../core/localeFormat';
 import { scanFileForProcessIds } from '../../core/idStream';
 import { Commands } from '../commandIds';
 import { registerCommand } from '../commands/register';
@@ -15,6 +22,7 @@ import { isCancellation } from '../errorMessages';
 import { redact } from '../log';
 import type { Lookups, ShowProcess } from '../services';
 import { type IdTally, tallyDocument } from './scan';
+import { FileTooLargeError, scanVirtualFile } from './virtualFile';
 import type { ProcessId } from '../../core/processId';
 
 export interface FindInFileDeps {
@@ -56,6 +64,14 @@ export function registerFindInFile(deps: FindInFileDeps): vscode.Disposable {
 
 /** Why a file could not be read, in words (the system's own message goes to the log). */
 export function unreadableFile(e: unknown): string {
+  if (e instanceof FileTooLargeError) {
+    const mb = (bytes: number): string => formatNumber(Math.ceil(bytes / (1024 * 1024)), vscode.env.language);
+    return vscode.l10n.t(
+      'This file is {0} MB. A file that is not on disk (in a virtual workspace) can be searched for process IDs up to {1} MB: copy it to a folder on disk and search it there.',
+      mb(e.size),
+      mb(e.limit),
+    );
+  }
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
   switch (code) {
     case 'FileNotFound': case 'ENOENT':
@@ -81,19 +97,24 @@ async function pickTarget(): Promise<vscode.Uri | undefined> {
 }
 
 /**
- * Every distinct ID of `uri`, with progress. A clean file on disk is streamed; an unsaved or
- * virtual document is read from memory. Undefined when cancelled.
+ * Every distinct ID of `uri`, with progress (where the text comes from: the header above).
+ * Undefined when cancelled.
  */
 export async function findProcessIdsIn(uri: vscode.Uri): Promise<FileScan | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const title = vscode.l10n.t('Finding process IDs in {0}', path.basename(uri.path));
-  const location = vscode.ProgressLocation.Notification;
+  const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
   if (uri.scheme === 'file' && !open?.isDirty) {
-    return vscode.window.withProgress({ location, title, cancellable: true }, (progress, token) => streamFile(uri, progress, token));
+    return vscode.window.withProgress(options, (progress, token) => streamFile(uri, progress, token));
   }
-  const document = open ?? (await vscode.workspace.openTextDocument(uri));
-  return vscode.window.withProgress({ location, title, cancellable: true }, async (_progress, token) => {
-    const ids = await tallyDocument(document, token);
+  if (!open) {
+    return vscode.window.withProgress(options, async (progress, token) => {
+      const scan = await scanVirtualFile(uri, progress, token);
+      return { uri, ids: scan.ids, openable: scan.bytes <= OPENABLE_BYTES };
+    });
+  }
+  return vscode.window.withProgress(options, async (_progress, token) => {
+    const ids = await tallyDocument(open, token);
     return ids && { uri, ids, openable: true };
   });
 }

@@ -1,7 +1,9 @@
 /**
  * Which documents the ID surfaces attach to, and the settings that shape them.
- * Only real files and scratch buffers: never the Output panel (its language is `log` too, and
- * our own log channel prints process IDs) or other extensions' virtual documents.
+ * Only files and scratch buffers: files on disk, remote and GitHub/Azure Repos files, and the files
+ * of the workspace's own folders whatever their scheme (a virtual workspace's file system); never
+ * the Output panel (its language is `log` too, and our own log channel prints process IDs) or
+ * other extensions' virtual documents.
  */
 import * as vscode from 'vscode';
 
@@ -54,19 +56,28 @@ export function readSettings(): IdSurfaceSettings {
   };
 }
 
+interface HasScheme {
+  readonly uri: { readonly scheme: string };
+}
+
+/** The schemes the surfaces attach to: SCHEMES and those of the workspace's folders (a virtual workspace's). */
+export function surfaceSchemes(folders: readonly HasScheme[] = vscode.workspace.workspaceFolders ?? []): string[] {
+  return [...new Set([...SCHEMES, ...folders.map((f) => f.uri.scheme)])];
+}
+
 /** Whether a document is one the surfaces attach to (inline verdicts filter editors with it). */
-export function isSurfaceDocument(document: { readonly uri: { readonly scheme: string } }): boolean {
-  return (SCHEMES as readonly string[]).includes(document.uri.scheme);
+export function isSurfaceDocument(document: HasScheme): boolean {
+  return surfaceSchemes().includes(document.uri.scheme);
 }
 
 /** Hovers and links: any file. */
 export function anyFileSelector(): vscode.DocumentFilter[] {
-  return SCHEMES.map((scheme) => ({ scheme }));
+  return surfaceSchemes().map((scheme) => ({ scheme }));
 }
 
 /** Code lenses: the configured languages and file patterns, in files only. */
 export function codeLensSelector(settings: IdSurfaceSettings): vscode.DocumentFilter[] {
-  return SCHEMES.flatMap((scheme) => [
+  return surfaceSchemes().flatMap((scheme) => [
     ...settings.lensLanguages.map((language) => ({ scheme, language })),
     ...settings.lensFilePatterns.map((pattern) => ({ scheme, pattern })),
   ]);

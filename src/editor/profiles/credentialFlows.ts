@@ -10,6 +10,7 @@ import { InvalidKeyError } from '../../core/errors';
 import { validatePrivateKey } from '../../core/jwt';
 import { tokenShape } from '../../core/tokenShape';
 import { formatDateTime } from '../../core/localeFormat';
+import { keyProblemText } from '../errorMessages';
 import type { Profile } from '../services';
 import type { Credentials, CredentialStore } from './credentials';
 import type { ProfileService } from './profileService';
@@ -57,7 +58,7 @@ export function normalisePem(text: string): string {
 
 function keyProblem(pem: string): string | undefined {
   const result = validatePrivateKey(pem);
-  return result.ok ? undefined : vscode.l10n.t('Not usable: {0}.', result.reason);
+  return result.ok ? undefined : vscode.l10n.t('Not usable: {0}.', keyProblemText(result));
 }
 
 /** The profile an argument names, else the active one, else (emulator active) a choice. */
@@ -91,7 +92,7 @@ async function readKeyFile(): Promise<string | undefined> {
   const uri = uris?.[0];
   if (!uri) return undefined;
   const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.size > MAX_KEY_FILE_BYTES) throw new InvalidKeyError('tooLarge', uri.path.split('/').pop() ?? '');
+  if (stat.size > MAX_KEY_FILE_BYTES) throw new InvalidKeyError({ fileName: uri.path.split('/').pop() ?? '' });
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
@@ -108,7 +109,7 @@ async function askServiceAccount(profile: Profile, previous: Credentials | undef
     pem = await readKeyFile();
     if (pem === undefined) return undefined;
     const checked = validatePrivateKey(pem);
-    if (!checked.ok) throw new InvalidKeyError('unusable', checked.reason);
+    if (!checked.ok) throw new InvalidKeyError(checked);
   } else {
     const pasted = await vscode.window.showInputBox({
       title,

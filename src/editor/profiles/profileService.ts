@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { UnknownProfileError } from '../../core/errors';
 import { Disposable } from '../lifecycle';
 import type { EmulatorEndpoints, Profile } from '../services';
-import { BUILTIN_PROFILES, EMULATOR_PROFILE, EMULATOR_PROFILE_ID, parseCustomProfiles } from './definitions';
+import { BUILTIN_PROFILES, EMULATOR_PROFILE, EMULATOR_PROFILE_ID, parseCustomProfiles, problemInEnglish } from './definitions';
+import { profileProblemText } from './problemText';
 
 const ACTIVE_KEY = 'idcloud.activeProfile';
 
@@ -33,7 +34,8 @@ export class ProfileService extends Disposable {
   /** Fires with the profiles whose definition changed or that disappeared. */
   readonly onDidChangeProfiles = this._onDidChangeProfiles.event;
 
-  private custom: Profile[] = [];
+  /** Read on first need (not at activation: the first settings read builds VS Code's configuration model). */
+  private customRead: Profile[] | undefined;
   private emulator: EmulatorEndpoints | undefined;
 
   constructor(
@@ -43,20 +45,27 @@ export class ProfileService extends Disposable {
     onDidStartEmulator: vscode.Event<EmulatorEndpoints>,
   ) {
     super();
-    this.custom = this.readCustom();
     // Where a running emulator listens is not a change of profile: no event, nothing to drop.
     this._register(onDidStartEmulator((endpoints) => { this.emulator = endpoints; }));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('idcloud.customProfiles')) this.update(() => (this.custom = this.readCustom()));
+      if (!e.affectsConfiguration('idcloud.customProfiles')) return;
+      // Never read yet: no listener has seen a custom profile, so the change is from none to the new ones.
+      this.customRead ??= [];
+      this.update(() => (this.customRead = this.readCustom()));
     }));
   }
 
   profiles(): readonly Profile[] {
-    return [...BUILTIN_PROFILES.map((p) => this.withEndpoints(localised(p))), ...this.custom];
+    return [...BUILTIN_PROFILES.map((p) => this.withEndpoints(localised(p))), ...this.custom()];
   }
 
   profile(id: string): Profile | undefined {
-    return this.profiles().find((p) => p.id === id);
+    const builtin = BUILTIN_PROFILES.find((p) => p.id === id);
+    return builtin ? this.withEndpoints(localised(builtin)) : this.custom().find((p) => p.id === id);
+  }
+
+  private custom(): readonly Profile[] {
+    return (this.customRead ??= this.readCustom());
   }
 
   /** The window's profile; Local emulator on a fresh install or when the stored one was removed. */
@@ -104,11 +113,11 @@ export class ProfileService extends Disposable {
     // Only the user (global) value: workspace and folder values are ignored on purpose.
     const value = vscode.workspace.getConfiguration('idcloud').inspect<unknown>('customProfiles')?.globalValue;
     const { profiles, problems } = parseCustomProfiles(value);
-    for (const p of problems) this.log.warn(`idcloud.customProfiles[${p.index}] skipped: ${p.reason}`);
+    for (const p of problems) this.log.warn(`idcloud.customProfiles[${p.index}] skipped: ${problemInEnglish(p)}`);
     if (problems.length > 0) {
       const open = vscode.l10n.t('Open Settings');
       void vscode.window
-        .showWarningMessage(vscode.l10n.t('{0} custom IDCloud profile(s) skipped: {1}', problems.length, problems.map((p) => p.reason).join('; ')), open)
+        .showWarningMessage(vscode.l10n.t('{0} custom IDCloud profile(s) skipped: {1}', problems.length, problems.map(profileProblemText).join('; ')), open)
         .then((picked) => picked === open && vscode.commands.executeCommand('workbench.action.openSettingsJson'));
     }
     return profiles;

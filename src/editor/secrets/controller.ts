@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { findCredentialLeaks, type CredentialLeak } from '../../core/credentialLeaks';
 import { registerCommand } from '../commands/register';
 import type { CommandDeps } from '../commands/deps';
+import { anyFileSelector, isSurfaceDocument } from '../ids/selectors';
 import { Commands } from '../commandIds';
 import { LazyFeature } from '../lazy';
 import { Disposable, disposeAll } from '../lifecycle';
@@ -21,8 +22,6 @@ import type { StoreLeakResult } from './store';
 
 type StoreModule = typeof import('./onDemand');
 
-/** Real files and scratch buffers only (not git: views, output, or other extensions' documents). */
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 const CHANGE_PAUSE_MS = 400;
 
 export interface SecretScanDeps {
@@ -54,15 +53,19 @@ export class SecretScanController extends Disposable {
     this.now = deps.now ?? Date.now;
     this.ignored = new IgnoredLeaks(deps.workspaceState);
     this.storeFlow = this._register(new LazyFeature('secrets', (m: StoreModule) => m, deps.commands.log));
-    const provider = new LeakCodeActionProvider((uri, d) => this.findingAt(uri, d.range), this.now);
-    this._register(vscode.languages.registerCodeActionsProvider([...SCHEMES].map((scheme) => ({ scheme })), provider, LeakCodeActionProvider.metadata));
     this._register(registerCommand(deps.commands, Commands.storeLeakedCredential, (uri, fingerprint) => this.store(uri, fingerprint)));
     this._register(registerCommand(deps.commands, Commands.ignoreLeakedCredential, (uri, fingerprint) => this.ignore(uri, fingerprint)));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SCAN_SETTING)) this.update();
     }));
     this._register({ dispose: () => { this.stop(); } });
-    this.update();
+  }
+
+  /** Registers the quick fixes, reads the setting and scans the open documents: the composition root runs it just after activation. */
+  start(): void {
+    const provider = new LeakCodeActionProvider((uri, d) => this.findingAt(uri, d.range), this.now);
+    this._register(vscode.languages.registerCodeActionsProvider(anyFileSelector(), provider, LeakCodeActionProvider.metadata));
+    if (!this.isDisposed) this.update();
   }
 
   /** For the host tests (reached through the test API only): answer the Store questions. */
@@ -97,7 +100,7 @@ export class SecretScanController extends Disposable {
   }
 
   private scanSoon(document: vscode.TextDocument): void {
-    if (!SCHEMES.has(document.uri.scheme)) return;
+    if (!isSurfaceDocument(document)) return; // files and scratch buffers, as the ID surfaces (not git: views, output…)
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
@@ -107,7 +110,7 @@ export class SecretScanController extends Disposable {
   }
 
   private scan(document: vscode.TextDocument): void {
-    if (!SCHEMES.has(document.uri.scheme)) return;
+    if (!isSurfaceDocument(document)) return; // files and scratch buffers, as the ID surfaces (not git: views, output…)
     const uri = document.uri;
     const now = this.now();
     const found = findCredentialLeaks(document.getText())

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { findCredentialLeaks, leakedSecret, type CredentialLeak } from '../../core/credentialLeaks';
 import { validatePrivateKey } from '../../core/jwt';
+import { keyProblemText } from '../errorMessages';
 import type { Credentials, CredentialStore } from '../profiles/credentials';
 import type { ProfileService } from '../profiles/profileService';
 import type { Profile } from '../services';
@@ -56,7 +57,7 @@ export async function storeLeak(deps: StoreLeakDeps, uri: vscode.Uri, fingerprin
   if (found.leak.pemLabel !== undefined) {
     const check = validatePrivateKey(found.secret);
     if (!check.ok) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('This key cannot be stored: {0}.', check.reason));
+      void vscode.window.showWarningMessage(vscode.l10n.t('This key cannot be stored: {0}.', keyProblemText(check)));
       return undefined;
     }
   }

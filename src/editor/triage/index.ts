@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { UnauthorizedError } from '../../core/errors';
 import type { QueueProgress, RunSummary } from '../../core/resolveQueue';
 import { isCancellation, showError } from '../errorMessages';
-import { findProcessIdsIn } from '../ids/findInFile';
+import { type FileScan, findProcessIdsIn, unreadableFile } from '../ids/findInFile';
 import { Disposable } from '../lifecycle';
 import { redact } from '../log';
 import type { TriageDeps } from './deps';
@@ -49,7 +49,7 @@ export class TriageService extends Disposable {
         void showError(new UnauthorizedError('missing', 'no credentials stored for this profile'), { profile }, this.deps.log);
         return undefined;
       }
-      const scan = await findProcessIdsIn(uri);
+      const scan = await this.scan(uri);
       if (!scan) return undefined;
       if (scan.ids.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No process IDs in {0}.', path.basename(uri.path)));
@@ -67,6 +67,18 @@ export class TriageService extends Disposable {
       if (isCancellation(e)) return undefined;
       this.deps.log.error(`Resolve All failed: ${redact(String(e))}`);
       void showError(e, { profile }, this.deps.log);
+      return undefined;
+    }
+  }
+
+  /** The file's IDs; a file that cannot be read says so in its own words (undefined then, and when cancelled). */
+  private async scan(uri: vscode.Uri): Promise<FileScan | undefined> {
+    try {
+      return await findProcessIdsIn(uri);
+    } catch (e) {
+      if (isCancellation(e)) return undefined;
+      this.deps.log.error(`Resolve All could not read the file: ${redact(String(e))}`);
+      void vscode.window.showErrorMessage(unreadableFile(e));
       return undefined;
     }
   }

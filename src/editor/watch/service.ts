@@ -84,6 +84,8 @@ export class WatchService extends Disposable implements Watches {
   /** The last verdict seen per watch (the cache forgets unfinished answers after seconds). Not persisted. */
   private readonly verdicts = new Map<string, Verdict>();
   private saving: Promise<void> = Promise.resolve();
+  /** The time limit is read from the settings when the first watch starts, not at activation. */
+  private limitRead = false;
 
   constructor(private readonly deps: WatchServiceDeps) {
     super();
@@ -93,12 +95,11 @@ export class WatchService extends Disposable implements Watches {
       clock: deps.clock,
       firstDelayMs: deps.firstDelayMs,
       maxDelayMs: deps.maxDelayMs,
-      maxDurationMs: maxMinutes() * 60_000,
     });
     this._register({ dispose: () => { this.poller.dispose(); } });
     this._register(deps.lookups.onDidFetch((ref) => { this.onFetched(ref); }));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(MAX_MINUTES_SETTING)) this.poller.setMaxDuration(maxMinutes() * 60_000);
+      if (e.affectsConfiguration(MAX_MINUTES_SETTING) && this.limitRead) this.poller.setMaxDuration(maxMinutes() * 60_000);
     }));
     this.resume();
   }
@@ -134,6 +135,7 @@ export class WatchService extends Disposable implements Watches {
         continue;
       }
       this.watched.set(key, { id: ref.id, profileId: ref.profileId, since: now });
+      this.readLimit();
       this.poller.add(key, now);
       added++;
     }
@@ -163,6 +165,12 @@ export class WatchService extends Disposable implements Watches {
     return this.saving;
   }
 
+  private readLimit(): void {
+    if (this.limitRead) return;
+    this.limitRead = true;
+    this.poller.setMaxDuration(maxMinutes() * 60_000);
+  }
+
   private resume(): void {
     const stored = this.deps.memento.get<unknown>(WATCHES_KEY);
     if (!Array.isArray(stored)) return;
@@ -174,6 +182,7 @@ export class WatchService extends Disposable implements Watches {
       const key = keyOf(watched);
       if (this.watched.has(key)) continue;
       this.watched.set(key, watched);
+      this.readLimit();
       this.poller.add(key, entry.since);
     }
     if (this.watched.size > 0) this.deps.log.info(`watch: resumed ${this.watched.size} watch(es)`);

@@ -23,7 +23,7 @@ interface Webhooks {
   dispose(): void;
 }
 
-export function registerWebhooks(deps: CommandDeps & { readonly showProcess: ShowProcess }): { readonly inbox: () => Promise<WebhookInbox>; dispose(): void } {
+export function registerWebhooks(deps: CommandDeps & { readonly showProcess: ShowProcess }): { readonly inbox: () => Promise<WebhookInbox>; start(): void; dispose(): void } {
   const view = new InboxView();
   const feature = new LazyFeature('webhooks', (module: WebhooksModule): Webhooks => {
     const inbox = view.attach(new module.WebhookInbox(deps.lookups, deps.log));
@@ -33,8 +33,6 @@ export function registerWebhooks(deps: CommandDeps & { readonly showProcess: Sho
     feature,
     view,
     vscode.window.createTreeView('idcloud.webhookInbox', { treeDataProvider: view }),
-    vscode.languages.registerCodeLensProvider(anyFileSelector(), new WebhookLensProvider(deps.lookups)),
-    vscode.languages.registerHoverProvider(anyFileSelector(), new WebhookHoverProvider()),
     registerCommand(deps, Commands.compareWebhook, (arg) => feature.get().module.compareWithApi(arg, deps)),
     registerCommand(deps, Commands.startWebhookInbox, async (port?: unknown, auth?: unknown) => {
       const { module, inbox } = feature.get();
@@ -49,5 +47,17 @@ export function registerWebhooks(deps: CommandDeps & { readonly showProcess: Sho
     // Nothing to stop if the inbox was never built.
     registerCommand(deps, Commands.stopWebhookInbox, () => feature.loaded?.inbox.stop() ?? Promise.resolve()),
   ];
-  return { inbox: () => feature.load().then((w) => w.inbox), dispose: () => { disposeAll(disposables); } };
+  let disposed = false;
+  return {
+    inbox: () => feature.load().then((w) => w.inbox),
+    /** The payload lens and hover: the composition root registers them just after activation. */
+    start: () => {
+      if (disposed) return;
+      disposables.push(
+        vscode.languages.registerCodeLensProvider(anyFileSelector(), new WebhookLensProvider(deps.lookups)),
+        vscode.languages.registerHoverProvider(anyFileSelector(), new WebhookHoverProvider()),
+      );
+    },
+    dispose: () => { disposed = true; disposeAll(disposables); },
+  };
 }

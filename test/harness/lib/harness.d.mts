@@ -35,6 +35,8 @@ export interface StartOptions {
   workspaceTrust?: boolean;
   /** Display language, e.g. 'pt-br': installs the harness's minimal language pack and passes --locale. */
   locale?: string;
+  /** Folders of test-only extensions (e.g. test/fixtures/virtual-fs-extension) to pack and install first. */
+  testExtensions?: readonly string[];
 }
 
 export function startCodeServer(options?: StartOptions): Promise<CodeServer>;

@@ -237,10 +237,28 @@ async function installLanguagePack(locale, userData, extDir) {
 }
 
 /**
+ * Test-only extensions (folders under test/fixtures with a package.json and plain JavaScript),
+ * packed and installed with code-server's CLI like the language pack. The workbench URL cannot
+ * load them as a second development path: code-server reads its payload into a Map, so only the
+ * last `extensionDevelopmentPath` survives.
+ */
+async function installFolderExtensions(folders, userData, extDir) {
+  const { createVSIX } = await import('@vscode/vsce');
+  for (const folder of folders) {
+    const vsix = path.join(path.dirname(userData), `${path.basename(folder)}.vsix`);
+    await createVSIX({ cwd: folder, packagePath: vsix, dependencies: false, allowMissingRepository: true, skipLicense: true });
+    const r = spawnSync(process.execPath, [...codeServerArgs(path.dirname(userData), userData, extDir), '--install-extension', vsix], {
+      env: isolatedEnv(path.dirname(userData)), encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`installing the test extension ${folder} failed:\n${r.stdout}${r.stderr}`);
+  }
+}
+
+/**
  * Start code-server on 127.0.0.1 with throw-away user data, extensions and XDG dirs.
  * `env` reaches the extension host's process.env. Resolves once /healthz answers.
  */
-export async function startCodeServer({ env = {}, extensionsDir, settings = {}, port, locale, log = !!process.env.HARNESS_LOG, workspaceTrust = false } = {}) {
+export async function startCodeServer({ env = {}, extensionsDir, settings = {}, port, locale, log = !!process.env.HARNESS_LOG, workspaceTrust = false, testExtensions = [] } = {}) {
   ensureCodeServer();
   const { dir: tmp, remove } = makeTmp('cs');
   const userData = path.join(tmp, 'user-data');
@@ -248,6 +266,7 @@ export async function startCodeServer({ env = {}, extensionsDir, settings = {}, 
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extDir, { recursive: true });
   const localeArgs = locale ? await installLanguagePack(locale, userData, extDir) : [];
+  await installFolderExtensions(testExtensions, userData, extDir);
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'),
     JSON.stringify({ ...DEFAULT_SETTINGS, ...(workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...settings }, null, 2));
   const bindPort = port ?? await freePort();
