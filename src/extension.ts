@@ -6,6 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerCommands } from './editor/commands';
+import { registerDeepLinks } from './editor/deeplink';
+import type { DeepLinkUi, LinkOutcome } from './editor/deeplink/handler';
 import { IdSurfacesController } from './editor/ids/controller';
 import { registerLmTools, type RegisteredLmTools } from './editor/lm/register';
 import { createLog } from './editor/log';
@@ -57,6 +59,8 @@ export interface ExtensionApi {
   triage(): Promise<TriageService>;
   /** Starts (once) the in-process emulator behind the Local emulator profile. */
   emulator(): Promise<RunningEmulator>;
+  /** What the registered URI handler runs, with the questions scripted (`ui`) or the window's own. */
+  handleUri(uri: vscode.Uri, ui?: DeepLinkUi): Promise<LinkOutcome>;
   /** The language-model tools as registered (their prepareInvocation, which a test cannot reach through vscode.lm). */
   readonly lmTools: RegisteredLmTools;
 }
@@ -77,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const commands = { lookups, tree, privacy, log, showProcess: panels.showProcess, activePanel: () => panels.activeRef(), background };
   const webhooks = registerWebhooks(commands);
   const secretScan = new SecretScanController({ commands, profiles, credentials, workspaceState: context.workspaceState });
+  const deepLinks = registerDeepLinks(commands, { extensionId: context.extension.id, showProcess: panels.showProcess });
   const triage = registerTriage(commands, { extensionUri: context.extensionUri, lookups, privacy, log, showProcess: panels.showProcess, watches: watch.service });
   const lmTools = registerLmTools({ lookups, background, log });
 
@@ -92,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     secretScan,
     watch, registerWatchCommands({ ...commands, watches: watch.service, showProcess: panels.showProcess }),
     triage,
+    deepLinks,
     walkthrough,
     lmTools,
   );
@@ -115,5 +121,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   });
   return testExports(context.extensionMode, {
     lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, startupMs, emulator: () => emulator.start(), lmTools,
+    handleUri: deepLinks.handleUri,
   });
 }

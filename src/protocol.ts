@@ -84,7 +84,7 @@ export interface ErrorView {
 }
 
 export const LABEL_KEYS = [
-  'refresh', 'reveal', 'hide', 'copyId', 'copyJson', 'openPdf', 'getSelfie', 'getEvidenceSet', 'save',
+  'refresh', 'reveal', 'hide', 'copyId', 'copyLink', 'copyJson', 'openPdf', 'getSelfie', 'getEvidenceSet', 'save',
   'capabilities', 'capability', 'value', 'meaning', 'services', 'documents', 'ocr', 'field', 'noDocuments',
   'media', 'selfie', 'evidenceSet', 'rawJson', 'filter', 'expandAll', 'collapseAll', 'noMatch',
   'unknownValue', 'personalHidden', 'personalShown', 'yes', 'no', 'absent', 'loading', 'toolbar',
@@ -127,7 +127,7 @@ export type WatchView = 'available' | 'watching';
 export type HostMessage = { readonly type: 'render'; readonly view: ViewModel };
 
 export type MediaKind = 'selfie' | 'evidenceSet';
-export type CopyWhat = 'processId' | 'json';
+export type CopyWhat = 'processId' | 'link' | 'json';
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
@@ -178,7 +178,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'save':
       return hasOnlyKeys(value, ['type', 'what']) && (value.what === 'selfie' || value.what === 'evidenceSet');
     case 'copy':
-      return hasOnlyKeys(value, ['type', 'what']) && (value.what === 'processId' || value.what === 'json');
+      return hasOnlyKeys(value, ['type', 'what']) && (value.what === 'processId' || value.what === 'link' || value.what === 'json');
     case 'copyValue':
       return hasOnlyKeys(value, ['type', 'value']) && typeof value.value === 'string' && value.value.length > 0 && value.value.length <= MAX_COPY_VALUE;
     default:

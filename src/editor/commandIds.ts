@@ -11,6 +11,7 @@ export const Commands = {
   pin: 'idcloud.pin',
   unpin: 'idcloud.unpin',
   copyProcessId: 'idcloud.copyProcessId',
+  copyLink: 'idcloud.copyLink',
   copyAsJson: 'idcloud.copyAsJson',
   copyAsCurl: 'idcloud.copyAsCurl',
   openRawJson: 'idcloud.openRawJson',

@@ -3,6 +3,7 @@
  * first use of any of them (src/editor/lazy.ts, each by its export name). One bundle rather than
  * one per feature: the editor code they share (messages, summaries, the model) ships once.
  */
+export * as deeplink from './deeplink/handler';
 export * as lmTools from './lm/tools';
 export * as panel from './panel/panel';
 export * as profiles from './profiles/flows';

@@ -132,8 +132,17 @@ export interface PresentedError {
   readonly actions: readonly ErrorAction[];
 }
 
+export interface ShowOptions {
+  /**
+   * The caller has just asked the user about this very lookup (a production process link asks every
+   * time), so a production profile does not ask its once-per-window question too; like Resolve All's
+   * `LookupOptions.confirmed`, it leaves the window unconfirmed.
+   */
+  readonly confirmed?: boolean;
+}
+
 /** The single entry point that opens (or reveals) the process panel. */
-export type ShowProcess = (ref: ProcessRef) => Promise<void>;
+export type ShowProcess = (ref: ProcessRef, options?: ShowOptions) => Promise<void>;
 
 /** Pinned and Recent, as the commands change them (persisted by src/editor/tree). */
 export interface History {

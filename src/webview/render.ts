@@ -57,6 +57,7 @@ function toolbar(view: ViewModel, ctx: RenderContext): HTMLElement {
       button(view.loading ? labels.loading : labels.refresh, 'refresh', () => { ctx.post({ type: 'refresh' }); }, { disabled: view.loading }),
       button(view.revealed ? labels.hide : labels.reveal, 'reveal', () => { ctx.post({ type: 'toggleReveal' }); }, { secondary: true, pressed: view.revealed, describedBy: 'privacy-note' }),
       button(labels.copyId, 'copy-id', () => { ctx.post({ type: 'copy', what: 'processId' }); }, { secondary: true }),
+      button(labels.copyLink, 'copy-link', () => { ctx.post({ type: 'copy', what: 'link' }); }, { secondary: true }),
       view.process ? button(labels.copyJson, 'copy-json', () => { ctx.post({ type: 'copy', what: 'json' }); }, { secondary: true }) : undefined,
       watchButton(view, ctx)),
     note);

@@ -35,7 +35,7 @@ test.describe('process IDs in a log', () => {
     await expect(hover).toContainText('Local emulator');
     await expect(hover).toContainText('Flow: idunicosign');
     await expect(hover).toContainText('Liveness');
-    for (const action of ['Open', 'Pin', 'Copy JSON', 'Look Up in All Profiles']) {
+    for (const action of ['Open', 'Pin', 'Copy JSON', 'Copy Link', 'Look Up in All Profiles']) {
       await expect(hover.getByRole('link', { name: action, exact: true })).toBeVisible();
     }
     await wb.shot('ids-hover');

@@ -71,7 +71,7 @@ describe('process IDs in files (hover, lenses, links)', function () {
     assert.match(md, /Local emulator/);
     assert.match(md, /Flow: idunicosign/);
     assert.match(md, /Liveness/);
-    for (const c of [Commands.showProcess, Commands.pin, Commands.copyAsJson, Commands.lookUpInAllProfiles]) {
+    for (const c of [Commands.showProcess, Commands.pin, Commands.copyAsJson, Commands.copyLink, Commands.lookUpInAllProfiles]) {
       assert.ok(md.includes(`(command:${c}?`), `no ${c} link`);
     }
   });
@@ -95,7 +95,7 @@ describe('process IDs in files (hover, lenses, links)', function () {
     assert.doesNotMatch(md, /(^|[^\\])</, 'an unescaped < from the API');
     const commands = [...md.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1]);
     // Its state is not a documented one, so it may still change: Watch is offered too.
-    assert.deepStrictEqual(commands, [Commands.showProcess, Commands.watch, Commands.pin, Commands.copyAsJson, Commands.lookUpInAllProfiles]);
+    assert.deepStrictEqual(commands, [Commands.showProcess, Commands.watch, Commands.pin, Commands.copyAsJson, Commands.copyLink, Commands.lookUpInAllProfiles]);
   });
 
   it('hovers an ID in the middle of a 400k-character line', async () => {

@@ -140,7 +140,7 @@ describe('summary texts', () => {
   });
 
 
-  it('hover: verdict, state, flow, times, capabilities, profile and the four actions on this ref', () => {
+  it('hover: verdict, state, flow, times, capabilities, profile and the five actions on this ref', () => {
     const md = hoverMarkdown(reference, { id: REFERENCE_EXAMPLE_ID, profileId: 'production' }, production, finished, l10n, 'en');
     assert.match(md, /^\$\(warning\) \*\*OK — Identity verification inconclusive, Risk fraud classification inconclusive; decided with risk score 85\\\.5\*\*/);
     assert.match(md, new RegExp(REFERENCE_EXAMPLE_ID));
@@ -150,7 +150,7 @@ describe('summary texts', () => {
     assert.match(md, /Created Jan 1, 2024, 10:00 AM UTC/);
     assert.match(md, /Finished Jan 1, 2024, 10:15 AM UTC \(now\)/);
     assert.match(md, /\*\*Liveness\*\*: The user was alive at the moment the selfie was captured/);
-    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.copyLink', 'idcloud.lookUpInAllProfiles']);
     const arg = encodeURIComponent(JSON.stringify([{ id: REFERENCE_EXAMPLE_ID, profileId: 'production' }]));
     assert.ok(md.includes(`(command:idcloud.showProcess?${arg})`));
   });
@@ -159,7 +159,7 @@ describe('summary texts', () => {
     const ref = { id: REFERENCE_EXAMPLE_ID, profileId: 'sandbox' };
     const created = fetched({ ...REFERENCE_EXAMPLE, state: 'PROCESS_STATE_CREATED', result: 'PROCESS_RESULT_UNSPECIFIED', finishedAt: '' });
     const md = hoverMarkdown(created, ref, sandbox, finished, l10n, 'en');
-    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.watch', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.watch', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.copyLink', 'idcloud.lookUpInAllProfiles']);
     assert.ok(md.includes(`(command:idcloud.watch?${encodeURIComponent(JSON.stringify([ref]))})`));
     assert.ok(HOVER_COMMANDS.includes('idcloud.watch'), 'the hover trusts the Watch command');
     const awaiting = fetched({ ...REFERENCE_EXAMPLE, state: 'AWAITING_FOR_DOCUMENT', result: 'PROCESS_RESULT_UNSPECIFIED', finishedAt: '' });
@@ -171,7 +171,7 @@ describe('summary texts', () => {
     const md = hoverMarkdown(fetched(HOSTILE_PROCESS), { id: HOSTILE_PROCESS_ID, profileId: 'sandbox' }, sandbox, 0, l10n, 'en');
     assert.ok(md.includes(HOSTILE_PROCESS_ID));
     // Its state is not a documented one, so it may still change: Watch is offered.
-    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.watch', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.lookUpInAllProfiles']);
+    assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.watch', 'idcloud.pin', 'idcloud.copyAsJson', 'idcloud.copyLink', 'idcloud.lookUpInAllProfiles']);
     assert.doesNotMatch(md, /(^|[^\\])</, "every < the API sent is backslash-escaped");
     assert.doesNotMatch(md, /[^\\]\[x\]\(/);
     assert.doesNotMatch(md, /(^|[^\\])\$\((zap|alert)\)/);

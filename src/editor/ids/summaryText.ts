@@ -27,6 +27,7 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.showProcess,
   Commands.pin,
   Commands.copyAsJson,
+  Commands.copyLink,
   Commands.lookUpInAllProfiles,
   Commands.watch,
   Commands.setCredentials,
@@ -169,6 +170,7 @@ function actionLinks(ref: ProcessRef, l10n: L10n, unfinished: boolean): string {
     ...(unfinished ? [commandLink(l10n.t('Watch'), Commands.watch, [ref])] : []),
     commandLink(l10n.t('Pin'), Commands.pin, [ref]),
     commandLink(l10n.t('Copy JSON'), Commands.copyAsJson, [ref]),
+    commandLink(l10n.t('Copy Link'), Commands.copyLink, [ref]),
     commandLink(l10n.t('Look Up in All Profiles'), Commands.lookUpInAllProfiles, [ref]),
   ].join(' · ');
 }

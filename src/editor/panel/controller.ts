@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { fetchedDocumentRows } from '../../core/fetched';
 import type { FetchedProcess } from '../../core/types';
-import { isWebviewMessage, type HostMessage, type MediaKind, type ViewModel, type WatchView, type WebviewMessage } from '../../protocol';
+import { isWebviewMessage, type CopyWhat, type HostMessage, type MediaKind, type ViewModel, type WatchView, type WebviewMessage } from '../../protocol';
 import { Commands } from '../commandIds';
 import { isIdCloudError } from '../../core/errors';
 import { isCancellation, presentError } from '../errorMessages';
@@ -24,6 +24,9 @@ import { documentUrl, openInBrowser, saveTarget } from './files';
 
 /** signed_url lives 5 minutes; re-fetch a minute early so the link still works when the browser follows it. */
 const SIGNED_URL_REFRESH_MS = 4 * 60_000;
+
+/** The toolbar's copy buttons run the commands the other surfaces run. */
+const COPY_COMMANDS: Readonly<Record<CopyWhat, string>> = { processId: Commands.copyProcessId, link: Commands.copyLink, json: Commands.copyAsJson };
 
 export class PanelController extends Disposable {
   private fetched: FetchedProcess | undefined;
@@ -67,9 +70,10 @@ export class PanelController extends Disposable {
   /**
    * Fetch (or re-fetch with `force`) and render. A restored panel passes `interactive: false`: it
    * never triggers the production confirmation by itself, nor looks anything up in an untrusted
-   * workspace (Restricted Mode); the user presses Refresh instead.
+   * workspace (Restricted Mode); the user presses Refresh instead. `confirmed`: the caller has
+   * just asked about this very lookup (a production link), so production does not ask again.
    */
-  async load(options: { force: boolean; interactive: boolean }): Promise<void> {
+  async load(options: { force: boolean; interactive: boolean; confirmed?: boolean }): Promise<void> {
     if (!options.interactive && this.deps.lookups.needsConfirmation(this.ref.profileId)) {
       this.error = { message: vscode.l10n.t('This process belongs to a production profile. Press Refresh to look it up.'), actions: [] };
       this.render();
@@ -80,7 +84,7 @@ export class PanelController extends Disposable {
       this.render();
       return;
     }
-    await this.fetch(options.force).catch(() => undefined); // already presented in the view
+    await this.fetch(options.force, options.confirmed).catch(() => undefined); // already presented in the view
   }
 
   async receive(message: unknown): Promise<void> {
@@ -120,7 +124,7 @@ export class PanelController extends Disposable {
         await this.save(message.what);
         return;
       case 'copy':
-        await vscode.commands.executeCommand(message.what === 'json' ? Commands.copyAsJson : Commands.copyProcessId, this.ref);
+        await vscode.commands.executeCommand(COPY_COMMANDS[message.what], this.ref);
         return;
       case 'copyValue':
         await this.copyValue(message.value);
@@ -138,14 +142,14 @@ export class PanelController extends Disposable {
     }
   }
 
-  private async fetch(force: boolean): Promise<FetchedProcess> {
+  private async fetch(force: boolean, confirmed?: boolean): Promise<FetchedProcess> {
     this.inFlight?.abort();
     const request = new AbortController();
     this.inFlight = request;
     this.loading = true;
     this.render();
     try {
-      const fetched = await this.deps.lookups.get(this.ref, { force, signal: request.signal });
+      const fetched = await this.deps.lookups.get(this.ref, { force, signal: request.signal, confirmed });
       this.fetched = fetched;
       this.error = undefined;
       return fetched;

@@ -41,7 +41,7 @@ export function createProcessPanels(deps: PanelDeps): PanelsHandle {
   });
   return {
     feature,
-    showProcess: async (ref) => { await feature.get().show(ref); },
+    showProcess: async (ref, options) => { await feature.get().show(ref, options); },
     activeRef: () => feature.loaded?.activeRef(),
     dispose: () => { vscode.Disposable.from(serializer, feature).dispose(); },
   };

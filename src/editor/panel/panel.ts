@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parseProcessId } from '../../core/processId';
 import { isPanelState } from '../../protocol';
 import { Disposable } from '../lifecycle';
-import type { ProcessRef, ShowProcess } from '../services';
+import type { ProcessRef, ShowOptions, ShowProcess } from '../services';
 import { panelHtml, webviewOptions } from './html';
 import { PANEL_VIEW_TYPE, type PanelDeps } from './deps';
 import { PanelController } from './controller';
@@ -44,13 +44,13 @@ function panelTitle(ref: ProcessRef, deps: PanelDeps): string {
 export class ProcessPanels extends Disposable {
   private readonly panels = new Map<string, ProcessPanel>();
   /** Opens the panel of `ref`, or reveals it if open, and looks the process up. */
-  readonly showProcess: ShowProcess = (ref) => this.show(ref);
+  readonly showProcess: ShowProcess = (ref, options) => this.show(ref, options);
 
   constructor(private readonly deps: PanelDeps) {
     super();
   }
 
-  async show(ref: ProcessRef): Promise<void> {
+  async show(ref: ProcessRef, options?: ShowOptions): Promise<void> {
     const existing = this.panels.get(key(ref));
     if (existing) {
       existing.panel.reveal();
@@ -63,7 +63,7 @@ export class ProcessPanels extends Disposable {
       enableFindWidget: true,
     });
     const opened = this.adopt(panel, ref);
-    await opened.controller.load({ force: false, interactive: true });
+    await opened.controller.load({ force: false, interactive: true, confirmed: options?.confirmed });
     await this.record(opened);
   }
 

@@ -58,7 +58,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
 function panelLabels(): Labels {
   return {
     refresh: vscode.l10n.t('Refresh'), reveal: vscode.l10n.t('Show Personal Data'), hide: vscode.l10n.t('Hide Personal Data'), copyId: vscode.l10n.t('Copy ID'),
-    copyJson: vscode.l10n.t('Copy JSON'), openPdf: vscode.l10n.t('Open PDF'), getSelfie: vscode.l10n.t('Get Selfie'), getEvidenceSet: vscode.l10n.t('Get Evidence Set'),
+    copyLink: vscode.l10n.t('Copy Link'), copyJson: vscode.l10n.t('Copy JSON'), openPdf: vscode.l10n.t('Open PDF'), getSelfie: vscode.l10n.t('Get Selfie'), getEvidenceSet: vscode.l10n.t('Get Evidence Set'),
     save: vscode.l10n.t('Save…'), capabilities: vscode.l10n.t('Capabilities'), capability: vscode.l10n.t('Capability'), value: vscode.l10n.t('Value'),
     meaning: vscode.l10n.t('Meaning'), services: vscode.l10n.t('Services and documents'), documents: vscode.l10n.t('Documents'), ocr: vscode.l10n.t('OCR fields'),
     field: vscode.l10n.t('Field'), noDocuments: vscode.l10n.t('No documents in this process.'), media: vscode.l10n.t('Selfie and evidence set'),
