@@ -2,11 +2,13 @@
 // chat model reads about a process carries the verdict, meanings, sources and ISO times, and never
 // a personal value, token or signed URL of the fixture, whatever the fixture holds.
 import * as assert from 'node:assert/strict';
+import { parseApiProcess } from '../../src/core/apiContract/schema';
 import { parseProcessResponse } from '../../src/core/schema';
 import { SOURCES } from '../../src/core/sources';
 import type { FetchedProcess } from '../../src/core/types';
 import { idsText, MAX_LISTED_IDS } from '../../src/editor/lm/idsText';
 import { processText, quote, scrub, WITHHELD } from '../../src/editor/lm/processText';
+import { API_FIXTURES, API_REFERENCE_EXAMPLE_ID } from '../../src/emulator/apiFixtures';
 import { STATIC_FIXTURES } from '../../src/emulator/fixtures';
 import { HOSTILE_PROCESS_ID } from '../../src/emulator/hostile';
 import { REFERENCE_EXAMPLE_ID } from '../../src/emulator/reference';
@@ -115,5 +117,32 @@ describe('language-model tool texts', () => {
     assert.equal(text.match(/^- /gm)?.length, MAX_LISTED_IDS);
     assert.match(text, /3 more ID\(s\) left out of this list/);
     assert.equal(idsText('empty.log', []), 'No IDCloud process IDs (UUIDs) in "empty.log".');
+  });
+
+  describe('an API-contract process (/processes/v1)', () => {
+    function apiFetched(id: string): FetchedProcess {
+      const found = API_FIXTURES.find((f) => f.id === id);
+      assert.ok(found, `no API fixture ${id}`);
+      const { process, unexpected } = parseApiProcess(found.body);
+      return { contract: 'api', process, unexpected, rawJson: JSON.stringify(found.body), fetchedAt: Date.UTC(2026, 0, 2, 3, 4, 5) };
+    }
+
+    it('explains unico\'s example with its status meaning and capability answers, each with a source', () => {
+      const text = processText({ id: pid(API_REFERENCE_EXAMPLE_ID), profile, fetched: apiFetched(API_REFERENCE_EXAMPLE_ID) });
+      assert.match(text, /Contract: unico's API contract/);
+      assert.match(text, /Status: 3 \(/);
+      assert.match(text, /Verdict: OK/);
+      assert.match(text, /Capability results/);
+      assert.doesNotMatch(text, /State: |Documents/);
+      for (const line of text.split('\n').filter((l) => l.startsWith('Status: ') || l.startsWith('- '))) assert.match(line, /\[source: https:\/\//, line);
+    });
+
+    it('flags what unico does not document and says Canceled for status 4', () => {
+      const unknown = processText({ id: pid('46962d7e-9f87-47be-a7f9-3cd600b75839'), profile, fetched: apiFetched('46962d7e-9f87-47be-a7f9-3cd600b75839') });
+      assert.match(unknown, /Values not in the documented API/);
+      assert.match(unknown, /- status = "7"/);
+      const canceled = processText({ id: pid('a831ae93-6496-4469-98fb-7e0e53b97e44'), profile, fetched: apiFetched('a831ae93-6496-4469-98fb-7e0e53b97e44') });
+      assert.match(canceled, /Verdict: Canceled/);
+    });
   });
 });
