@@ -45,7 +45,7 @@ test.describe('process IDs in a log', () => {
     const missing = await wb.hoverAt(UNKNOWN);
     await expect(missing).toContainText('Not found in Local emulator');
     await expect(missing.getByRole('link', { name: 'Look Up in All Profiles' })).toBeVisible();
-    await expect(missing.getByRole('link', { name: 'Look up in Sandbox' })).toBeVisible();
+    await expect(missing.getByRole('link', { name: 'Look up in Sandbox', exact: true })).toBeVisible();
     await wb.shot('ids-hover-not-found');
     expect(wb.hostErrors).toEqual([]);
   });
