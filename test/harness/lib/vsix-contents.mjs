@@ -58,7 +58,9 @@ export function checkPackagedExtension(vsix, extensionsDir) {
     const walkthroughMedia = manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown));
     const required = [
       'package.json', 'package.nls.json', 'package.nls.pt-br.json', 'readme.md', 'changelog.md', 'LICENSE.txt',
-      `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.json`, `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.pt-br.json`,
+      // Only the translation: in English VS Code uses the source strings and never reads bundle.l10n.json
+      // (the extension host skips the bundle for the default language), so the package leaves it out.
+      `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.pt-br.json`,
       manifest.main.replace(/^\.\//, ''), 'dist/network.js', 'dist/emulator.js', 'dist/webview.js', 'dist/triage.js', 'dist/features.js',
       manifest.icon, 'media/walkthrough/sample.log',
       ...walkthroughMedia, ...walkthroughMedia.map((m) => m.replace(/\.md$/, '.nls.pt-br.md')),
