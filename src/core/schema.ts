@@ -26,14 +26,14 @@ function open<T extends string>(_known: readonly T[]) {
 
 const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 /** A number, or a numeric string (protobuf JSON sends 64-bit and some other values as strings); "" reads as absent. */
-const num = z.optional(
+export const num = z.optional(
   z.union([
     z.number(),
     z.pipe(z.literal(''), z.transform(() => undefined)),
     z.pipe(z.string().check(z.regex(NUMERIC, 'expected number')), z.transform(Number)),
   ]),
 );
-const str = z.optional(z.string());
+export const str = z.optional(z.string());
 const bool = z.optional(z.boolean());
 
 const DocumentSchema = z.looseObject({

@@ -13,17 +13,10 @@
  */
 import * as z from 'zod/mini';
 import { UnexpectedResponseError } from '../errors';
+import { num, str } from '../schema';
 import { type DroppedValue, parseTolerant } from '../schemaIssues';
 
-const NUMERIC = /^\s*[-+]?\d+(?:\.\d+)?\s*$/;
-const num = z.optional(
-  z.union([
-    z.number(),
-    z.pipe(z.literal(''), z.transform(() => undefined)),
-    z.pipe(z.string().check(z.regex(NUMERIC, 'expected number')), z.transform(Number)),
-  ]),
-);
-const str = z.optional(z.string());
+// A number or a numeric string ("" reads as absent), and an optional string: as the Web & SDK schema reads them.
 const result = z.optional(z.looseObject({ result: str }));
 
 const ApiProcessSchema = z.looseObject({

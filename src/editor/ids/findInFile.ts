@@ -22,7 +22,7 @@ import { isCancellation } from '../errorMessages';
 import { redact } from '../log';
 import type { Lookups, ShowProcess } from '../services';
 import { type IdTally, tallyDocument } from './scan';
-import { FileTooLargeError, scanVirtualFile } from './virtualFile';
+import { FileTooLargeError, percentProgress, scanVirtualFile } from './virtualFile';
 import type { ProcessId } from '../../core/processId';
 
 export interface FindInFileDeps {
@@ -128,17 +128,8 @@ async function streamFile(
   const cancellation = token.onCancellationRequested(() => {
     controller.abort();
   });
-  let reported = 0;
   try {
-    const result = await scanFileForProcessIds(uri.fsPath, {
-      signal: controller.signal,
-      onProgress: (read, total) => {
-        const percent = total > 0 ? Math.floor((read / total) * 100) : 100;
-        if (percent <= reported) return;
-        progress.report({ increment: percent - reported, message: `${percent}%` });
-        reported = percent;
-      },
-    });
+    const result = await scanFileForProcessIds(uri.fsPath, { signal: controller.signal, onProgress: percentProgress(progress) });
     return { uri, ids: result.ids, openable: result.bytes <= OPENABLE_BYTES };
   } finally {
     cancellation.dispose();

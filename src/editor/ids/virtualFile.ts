@@ -51,18 +51,20 @@ export async function scanVirtualFile(
     const bytes = await vscode.workspace.fs.readFile(uri);
     // a provider may not know the size before reading (stat.size 0)
     if (bytes.byteLength > limit) throw new FileTooLargeError(bytes.byteLength, limit);
-    let reported = 0;
-    const result = await scanBytesForProcessIds(bytes, {
-      signal: controller.signal,
-      onProgress: (read, total) => {
-        const percent = total > 0 ? Math.floor((read / total) * 100) : 100;
-        if (percent <= reported) return;
-        progress.report({ increment: percent - reported, message: `${percent}%` });
-        reported = percent;
-      },
-    });
+    const result = await scanBytesForProcessIds(bytes, { signal: controller.signal, onProgress: percentProgress(progress) });
     return { ids: result.ids, bytes: result.bytes };
   } finally {
     cancellation.dispose();
   }
+}
+
+/** A scan's onProgress(read, total) as whole-percent steps of a notification's progress bar. */
+export function percentProgress(progress: vscode.Progress<{ message?: string; increment?: number }>): (read: number, total: number) => void {
+  let reported = 0;
+  return (read, total) => {
+    const percent = total > 0 ? Math.floor((read / total) * 100) : 100;
+    if (percent <= reported) return;
+    progress.report({ increment: percent - reported, message: `${percent}%` });
+    reported = percent;
+  };
 }
