@@ -34,6 +34,9 @@ export interface FindOptions {
   readonly to?: number;
 }
 
+/** unico's own Get Process example ID (the reference example): what messages show a process ID looks like. */
+export const EXAMPLE_PROCESS_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b' as ProcessId;
+
 export const PROCESS_ID_LENGTH = 36;
 /** How far the boundary rule looks past a dash for a hex group; longer runs are hex blobs. */
 export const GROUP_LIMIT = 32;

@@ -10,6 +10,7 @@ import {
   type NotFoundError, type RateLimitedError, type ServerError, type TimeoutError, type TokenError,
   type UnauthorizedError, type UnexpectedResponseError, type UnknownProfileError,
 } from '../core/errors';
+import { EXAMPLE_PROCESS_ID } from '../core/processId';
 import type { PrivateKeyProblem } from '../core/jwt';
 import { Commands, InternalCommands } from './commandIds';
 import { inert } from './ids/summaryText';
@@ -22,7 +23,6 @@ export interface ErrorContext {
   readonly processId?: string;
 }
 
-const EXAMPLE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const MAX_DETAIL = 160;
 
 export function isCancellation(err: unknown): boolean {
@@ -156,7 +156,7 @@ function present(err: KnownError, ctx: ErrorContext): PresentedError {
     case 'cancelled':
       return { message: vscode.l10n.t('Cancelled.'), actions: [] };
     case 'invalidId':
-      return { message: vscode.l10n.t('That is not a process ID. A process ID is a UUID like {0}.', EXAMPLE_ID), actions: [] };
+      return { message: vscode.l10n.t('That is not a process ID. A process ID is a UUID like {0}.', EXAMPLE_PROCESS_ID), actions: [] };
     case 'unauthorized':
       return { message: unauthorized(err, p), actions: [setCredentials(p), testConnection(p)] };
     case 'token':

@@ -5,6 +5,7 @@
  * steps itself: nothing is persisted here.
  */
 import * as vscode from 'vscode';
+import { EXAMPLE_PROCESS_ID } from '../core/processId';
 import { Commands } from './commandIds';
 import { registerCommand } from './commands/register';
 import { Disposable } from './lifecycle';
@@ -19,7 +20,6 @@ export const WalkthroughContext = {
 } as const;
 
 /** The Get Process reference's example, which the Local emulator serves (src/emulator/reference.ts). */
-const REFERENCE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
 const SAMPLE_LOG = ['media', 'walkthrough', 'sample.log'] as const;
 
@@ -40,7 +40,7 @@ export class Walkthrough extends Disposable {
     this.sampleLog = vscode.Uri.joinPath(deps.extensionUri, ...SAMPLE_LOG);
     this._register(registerCommand(deps, Commands.openSampleLog, () => this.openSampleLog()));
     this._register(deps.lookups.onDidFetch((ref) => {
-      if (ref.id === REFERENCE_ID && ref.profileId === 'emulator' && deps.lookups.peek(ref)) this.done(WalkthroughContext.referenceLookedUp);
+      if (ref.id === EXAMPLE_PROCESS_ID && ref.profileId === 'emulator' && deps.lookups.peek(ref)) this.done(WalkthroughContext.referenceLookedUp);
     }));
     this._register(deps.privacy.onDidChange((revealed) => {
       if (revealed) this.revealedOnce = true;

@@ -5,7 +5,7 @@
  * read there at all).
  */
 import * as vscode from 'vscode';
-import { findProcessIds, normalizeProcessId, processIdAt, type ProcessId } from '../../core/processId';
+import { EXAMPLE_PROCESS_ID, findProcessIds, normalizeProcessId, processIdAt, type ProcessId } from '../../core/processId';
 import type { Lookups, ProcessRef } from '../services';
 
 /** Clipboard and selection text looked at, at most (a pasted log can be megabytes). */
@@ -56,7 +56,7 @@ export function askForProcessId(lookups: Pick<Lookups, 'activeProfile'>, notice?
     ? vscode.l10n.t('Look Up Process — {0} (production)', profile.label)
     : vscode.l10n.t('Look Up Process — {0}', profile.label);
   box.prompt = vscode.l10n.t('Process ID (UUID), as returned by Create Process or printed in your logs');
-  box.placeholder = '53060f52-f146-4c12-a234-5bb5031f6f5b';
+  box.placeholder = EXAMPLE_PROCESS_ID;
   box.ignoreFocusOut = true;
   const prefill = (id: string): void => {
     box.value = id;

@@ -10,14 +10,13 @@
  * nothing it held is lost; its text is echoed only clipped, redacted and inert.
  */
 import * as vscode from 'vscode';
-import type { ProcessId } from '../../core/processId';
+import { EXAMPLE_PROCESS_ID, type ProcessId } from '../../core/processId';
 import { Commands } from '../commandIds';
 import { inert } from '../ids/summaryText';
 import { redact } from '../log';
 import type { Lookups, ProcessRef, ShowProcess } from '../services';
 import { type ParsedLink, linkParts, parseLink } from './link';
 
-const EXAMPLE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 const CONFIRM_MS = 3000;
 
 /** The questions and messages a link may cause (the host tests script them). */
@@ -129,7 +128,7 @@ export class DeepLinks {
         actions = [lookUp];
         break;
       case 'malformedId':
-        message = vscode.l10n.t('The process ID in this link, "{0}", is not a process ID: a process ID is a UUID like {1}. Ask for the link again, or look the process up by its ID.', shown(link.text), EXAMPLE_ID);
+        message = vscode.l10n.t('The process ID in this link, "{0}", is not a process ID: a process ID is a UUID like {1}. Ask for the link again, or look the process up by its ID.', shown(link.text), EXAMPLE_PROCESS_ID);
         actions = [lookUp];
         break;
       case 'missingProfile': {

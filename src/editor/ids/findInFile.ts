@@ -101,22 +101,27 @@ async function pickTarget(): Promise<vscode.Uri | undefined> {
  * Undefined when cancelled.
  */
 export async function findProcessIdsIn(uri: vscode.Uri): Promise<FileScan | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const title = vscode.l10n.t('Finding process IDs in {0}', path.basename(uri.path));
-  const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
-  if (uri.scheme === 'file' && !open?.isDirty) {
-    return vscode.window.withProgress(options, (progress, token) => streamFile(uri, progress, token));
-  }
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => scanProcessIds(uri, progress, token),
+  );
+}
+
+/** The same scan without a notification of its own (the chat tool's): progress goes to `progress`. */
+export async function scanProcessIds(
+  uri: vscode.Uri,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<FileScan | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (uri.scheme === 'file' && !open?.isDirty) return streamFile(uri, progress, token);
   if (!open) {
-    return vscode.window.withProgress(options, async (progress, token) => {
-      const scan = await scanVirtualFile(uri, progress, token);
-      return { uri, ids: scan.ids, openable: scan.bytes <= OPENABLE_BYTES };
-    });
+    const scan = await scanVirtualFile(uri, progress, token);
+    return { uri, ids: scan.ids, openable: scan.bytes <= OPENABLE_BYTES };
   }
-  return vscode.window.withProgress(options, async (_progress, token) => {
-    const ids = await tallyDocument(open, token);
-    return ids && { uri, ids, openable: true };
-  });
+  const ids = await tallyDocument(open, token);
+  return ids && { uri, ids, openable: true };
 }
 
 async function streamFile(

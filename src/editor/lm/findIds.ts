@@ -1,16 +1,14 @@
 /**
  * The `idcloud_findProcessIds` language-model tool: the distinct process IDs of a file (a path,
  * relative to a workspace folder or absolute, or a URI), else of the active editor, with the
- * scanners Find Process IDs in File uses: a clean file on disk is streamed
- * (`scanFileForProcessIds`), anything else (unsaved, virtual) is read as a document
- * (`tallyDocument`). Nothing leaves the machine, so it works in untrusted workspaces too.
+ * scan Find Process IDs in File uses (`scanProcessIds`: a clean file on disk streamed, an open
+ * document read as it is, any other file through workspace.fs). Nothing leaves the machine, so it
+ * works in untrusted workspaces too.
  * Read failures are text results; only cancellation throws.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { scanFileForProcessIds } from '../../core/idStream';
-import { unreadableFile } from '../ids/findInFile';
-import { type IdTally, tallyDocument } from '../ids/scan';
+import { scanProcessIds, unreadableFile } from '../ids/findInFile';
 import { redact } from '../log';
 import type { LmToolDeps } from './getProcess';
 import { text } from './getProcess';
@@ -42,21 +40,6 @@ async function target(input: FindProcessIdsInput | undefined): Promise<vscode.Ur
   return folders[0] ? vscode.Uri.joinPath(folders[0].uri, file) : vscode.Uri.file(path.resolve(file));
 }
 
-async function scan(uri: vscode.Uri, token: vscode.CancellationToken): Promise<readonly IdTally[] | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (uri.scheme === 'file' && !open?.isDirty) {
-    const controller = new AbortController();
-    const cancel = token.onCancellationRequested(() => { controller.abort(); });
-    try {
-      return (await scanFileForProcessIds(uri.fsPath, { signal: controller.signal })).ids;
-    } finally {
-      cancel.dispose();
-    }
-  }
-  const document = open ?? (await vscode.workspace.openTextDocument(uri));
-  return tallyDocument(document, token);
-}
-
 export class FindProcessIdsTool implements vscode.LanguageModelTool<FindProcessIdsInput> {
   constructor(private readonly deps: Pick<LmToolDeps, 'log'>) {}
 
@@ -77,7 +60,7 @@ export class FindProcessIdsTool implements vscode.LanguageModelTool<FindProcessI
     if (!uri) return text('No file was given and no editor is active. Pass the file\'s path (relative to the workspace, or absolute) or URI.');
     const shown = uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : uri.toString();
     try {
-      const ids = await scan(uri, token);
+      const ids = (await scanProcessIds(uri, { report: () => undefined }, token))?.ids;
       if (token.isCancellationRequested) throw new vscode.CancellationError();
       if (ids === undefined) return text(`The search of ${JSON.stringify(shown)} stopped: the document changed while it was read. Ask again.`);
       return text(idsText(shown, ids));

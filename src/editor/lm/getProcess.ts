@@ -17,7 +17,7 @@
  */
 import * as vscode from 'vscode';
 import { isIdCloudError } from '../../core/errors';
-import { normalizeProcessId, type ProcessId } from '../../core/processId';
+import { EXAMPLE_PROCESS_ID, normalizeProcessId, type ProcessId } from '../../core/processId';
 import { isCancellation, presentError } from '../errorMessages';
 import { redact } from '../log';
 import type { Background, Lookups, Profile } from '../services';
@@ -36,7 +36,6 @@ export interface LmToolDeps {
 
 type Target = { readonly id: ProcessId; readonly profile: Profile } | { readonly problem: string };
 
-const EXAMPLE_ID = '53060f52-f146-4c12-a234-5bb5031f6f5b';
 
 export function text(value: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
@@ -60,7 +59,7 @@ export function resolveTarget(lookups: Lookups, input: GetProcessInput | undefin
   const id = typeof raw === 'string' ? normalizeProcessId(raw) : undefined;
   if (id === undefined) {
     const shown = typeof raw === 'string' ? quote(raw, 60) : 'missing';
-    return { problem: `Invalid processId (${shown}): an IDCloud process ID is a UUID such as ${EXAMPLE_ID}. Nothing was looked up.` };
+    return { problem: `Invalid processId (${shown}): an IDCloud process ID is a UUID such as ${EXAMPLE_PROCESS_ID}. Nothing was looked up.` };
   }
   const named = input?.profile;
   if (named === undefined || named === null || named === '') return { id, profile: lookups.activeProfile() };
