@@ -51,7 +51,7 @@ const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
 const memento = () => { const m = new Map(); return { get: (k, d) => (m.has(k) ? m.get(k) : d), update: async (k, v) => { m.set(k, v); }, keys: () => [...m.keys()] }; };
 const context = {
-  subscriptions: [], extensionMode: 3, extensionUri: stub, extensionPath: process.argv[1],
+  subscriptions: [], extensionMode: 3, extensionUri: stub, extensionPath: process.argv[1], extension: { id: 'idcloud-process-lens.idcloud-process-lens' },
   workspaceState: memento(), globalState: Object.assign(memento(), { setKeysForSync() {} }),
   secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
 };
