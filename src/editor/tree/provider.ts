@@ -26,6 +26,11 @@ export interface ProviderDeps {
 }
 
 
+interface Layout {
+  readonly children: ReadonlyMap<Node, Node[]>;
+  readonly nodes: ReadonlyMap<string, ProcessNode>;
+}
+
 function refKey(ref: ProcessRef): string {
   return `${ref.profileId}/${ref.id}`;
 }
@@ -39,15 +44,18 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly errors = new Map<string, unknown>();
   /** What each process node showed when last rendered ('none', 'error', 'ok:<fetchedAt>'). */
   private readonly shown = new Map<string, string>();
-  private children = new Map<Node, Node[]>();
-  private nodes = new Map<string, ProcessNode>();
+  /**
+   * The sections' groups and rows, laid out on first need and dropped when the history or the
+   * active profile changes. Not at construction: ordering the groups reads the profiles, and
+   * reading the custom ones is the window's first settings read, which activate() must not pay.
+   */
+  private laidOut: Layout | undefined;
 
   constructor(private readonly deps: ProviderDeps) {
     super();
     this.now = deps.now ?? Date.now;
-    this.layout();
     const relayout = (): void => {
-      this.layout();
+      this.laidOut = undefined;
       this.changed.fire(undefined);
     };
     this._register(deps.history.onDidChange(relayout));
@@ -70,15 +78,16 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node === undefined) return this.sections.filter((s) => (this.children.get(s) ?? []).length > 0);
+    const { children } = this.layout();
+    if (node === undefined) return this.sections.filter((s) => (children.get(s) ?? []).length > 0);
     if (node instanceof ProcessNode) return this.details(node);
     if (node instanceof GroupNode) return node.build(node);
-    return this.children.get(node) ?? [];
+    return children.get(node) ?? [];
   }
 
   /** The node showing `ref`, if the history holds it. */
   nodeFor(ref: ProcessRef): ProcessNode | undefined {
-    return this.nodes.get(refKey(ref));
+    return this.layout().nodes.get(refKey(ref));
   }
 
   /** Drops the remembered failure of `ref` so the next render fetches again. */
@@ -91,7 +100,7 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
   async refreshAll(): Promise<void> {
     this.errors.clear();
     const { lookups } = this.deps;
-    const refs = [...this.nodes.values()]
+    const refs = [...this.layout().nodes.values()]
       .map((n) => n.ref)
       .filter((ref) => lookups.peek(ref) !== undefined && !lookups.needsConfirmation(ref.profileId));
     this.changed.fire(undefined);
@@ -105,7 +114,8 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
     );
   }
 
-  private layout(): void {
+  private layout(): Layout {
+    if (this.laidOut) return this.laidOut;
     const { history, lookups } = this.deps;
     const active = lookups.activeProfile().id;
     const order = lookups.profiles().map((p) => p.id);
@@ -125,8 +135,7 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
       });
       children.set(section, groups);
     }
-    this.children = children;
-    this.nodes = nodes;
+    return (this.laidOut = { children, nodes });
   }
 
   private state(ref: ProcessRef): string {
@@ -139,7 +148,8 @@ export class ProcessTreeProvider extends Disposable implements vscode.TreeDataPr
   private sync(ref: ProcessRef): void {
     const key = refKey(ref);
     if (this.deps.lookups.peek(ref)) this.errors.delete(key);
-    const node = this.nodes.get(key);
+    // Not laid out yet: no row shows it, so none is out of date.
+    const node = this.laidOut?.nodes.get(key);
     if (node && this.state(ref) !== this.shown.get(key)) this.changed.fire(node);
   }
 
