@@ -50,7 +50,7 @@ export interface ExtensionApi {
   webhookInbox(): Promise<WebhookInbox>;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
-  /** How long the start-up task that follows activate() took (document providers, credential scan), once it ran. */
+  /** How long the start-up task that follows activate() took (status bar, views, document providers, credential scan), once it ran. */
   readonly startupMs: Promise<number>;
   /** The committed-credential scan (its Store questions can be answered by a test). */
   readonly secretScan: SecretScanController;
@@ -102,19 +102,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     lmTools,
   );
   const activationMs = performance.now() - started;
-  // The document providers (hover, lens, link, code action) and what needs the settings or the
-  // open documents (the first settings read builds VS Code's configuration model, the credential
-  // scan reads every open document) start in the next task: activate() registers the commands,
-  // views and the panel's restore hook, and the extension host goes on with the window meanwhile.
+  // The status bar item, the two views, the document providers (hover, lens, link, code
+  // action) and what needs the settings or the open documents (the first settings read builds
+  // VS Code's configuration model, the credential scan reads every open document) start in the
+  // next task: activate() registers the commands, the panel's restore hook and the URI handler,
+  // and the extension host goes on with the window meanwhile. Until a view exists VS Code shows
+  // its welcome text, as for an empty history.
   const startupMs = new Promise<number>((resolve) => {
     const timer = setTimeout(() => {
       const t = performance.now();
+      statusBar.start();
+      tree.start();
       idSurfaces.start();
       webhooks.start();
       walkthrough.start();
       secretScan.start();
       const ms = performance.now() - t;
-      log.info(`activated in ${activationMs.toFixed(1)} ms, then started the document providers and the credential scan in ${ms.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
+      log.info(`activated in ${activationMs.toFixed(1)} ms, then started the status bar, the views, the document providers and the credential scan in ${ms.toFixed(1)} ms; profile of this window: ${profiles.active().id}`);
       resolve(ms);
     }, 0);
     context.subscriptions.push({ dispose: () => { clearTimeout(timer); } });

@@ -5,8 +5,19 @@
  */
 import * as vscode from 'vscode';
 
+/**
+ * The channel is made on its first use (the start-up task's "activated in" line at the latest):
+ * creating it costs about a millisecond that activate() need not pay.
+ */
 export function createLog(): vscode.LogOutputChannel {
-  return vscode.window.createOutputChannel('IDCloud', { log: true });
+  let channel: vscode.LogOutputChannel | undefined;
+  return new Proxy({} as vscode.LogOutputChannel, {
+    get: (_target, key) => {
+      const real = (channel ??= vscode.window.createOutputChannel('IDCloud', { log: true }));
+      const value: unknown = Reflect.get(real, key, real);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(real) : value;
+    },
+  });
 }
 
 /** Removes secrets and personal data from text: see core/redact.ts. */

@@ -9,13 +9,15 @@ import type { ExtensionApi } from '../../src/extension';
 /** publisher.name, as VS Code identifies the extension (read from the manifest, never spelled out). */
 export const EXTENSION_ID = `${publisher}.${name}`;
 
-/** Activates the extension (once; later calls get the same objects) and returns its API. */
+/** Activates the extension (once; later calls get the same objects), waits for its start-up task and returns its API. */
 export async function extensionApi(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not loaded`);
   const api = await ext.activate();
   assert.ok(api.tree, 'activate() does not return the tree');
   assert.ok(api.lookups, 'activate() does not return the lookups');
+  // The status bar item, the views and the document providers start in the task after activate().
+  await api.startupMs;
   return api;
 }
 

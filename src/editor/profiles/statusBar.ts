@@ -20,7 +20,8 @@ function escapeMarkdown(text: string): string {
 }
 
 export class ProfileStatusBar extends Disposable {
-  private readonly item = this._register(vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50));
+  /** Made by start(), in the start-up task that follows activate(). */
+  private item: vscode.StatusBarItem | undefined;
   private version = 0;
   private rendering: Promise<void> = Promise.resolve();
   /** What the item last showed, so a credential change does not flicker through "has credentials". */
@@ -28,21 +29,27 @@ export class ProfileStatusBar extends Disposable {
 
   constructor(private readonly profiles: ProfileService, private readonly credentials: CredentialStore) {
     super();
-    this.item.name = vscode.l10n.t('IDCloud Profile');
-    this.item.command = Commands.switchProfile;
     this._register(profiles.onDidChangeActiveProfile(() => { this.render(); }));
     this._register(profiles.onDidChangeProfiles(() => { this.render(); }));
     this._register(credentials.onDidChange((id) => {
       if (id === this.profiles.active().id) this.render();
     }));
+  }
+
+  /** Shows the item (once). */
+  start(): void {
+    if (this.item) return;
+    this.item = this._register(vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50));
+    this.item.name = vscode.l10n.t('IDCloud Profile');
     this.render();
     this.item.show();
   }
 
   /** What the item shows right now (host tests read it, after `settled()`). */
   get state(): { readonly text: string; readonly warning: boolean; readonly profileId: string; readonly command: string | undefined } {
-    const command = typeof this.item.command === 'string' ? this.item.command : this.item.command?.command;
-    return { text: this.item.text, warning: this.item.backgroundColor !== undefined, profileId: this.profiles.active().id, command };
+    const item = this.item;
+    const command = typeof item?.command === 'string' ? item.command : item?.command?.command;
+    return { text: item?.text ?? '', warning: item?.backgroundColor !== undefined, profileId: this.profiles.active().id, command };
   }
 
   /** Resolves once the item shows whether the active profile has credentials. */
@@ -51,6 +58,7 @@ export class ProfileStatusBar extends Disposable {
   }
 
   private render(): void {
+    if (!this.item) return;
     const profile = this.profiles.active();
     this.show(profile, this.shown?.profileId === profile.id ? this.shown.hasCredentials : true);
     // The credential state arrives asynchronously; a newer render wins.
@@ -61,22 +69,24 @@ export class ProfileStatusBar extends Disposable {
   }
 
   private show(profile: Profile, hasCredentials: boolean): void {
+    const { item } = this;
+    if (!item) return;
     this.shown = { profileId: profile.id, hasCredentials };
     const label = inert(profile.label);
-    this.item.text = hasCredentials
+    item.text = hasCredentials
       ? `$(server-environment) ${label}`
       : `$(server-environment) ${vscode.l10n.t('{0}: no credentials', label)}`;
-    this.item.backgroundColor = profile.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = hasCredentials
+    item.backgroundColor = profile.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.command = hasCredentials
       ? Commands.switchProfile
       : { title: vscode.l10n.t('Set Credentials'), command: Commands.setCredentials, arguments: [profile.id] };
     const click = hasCredentials ? vscode.l10n.t('Click to switch.') : vscode.l10n.t('No credentials set. Click to set them.');
-    this.item.accessibilityInformation = {
+    item.accessibilityInformation = {
       label: profile.production
         ? vscode.l10n.t('IDCloud profile: {0}, production. {1}', profile.label, click)
         : vscode.l10n.t('IDCloud profile: {0}. {1}', profile.label, click),
     };
-    this.item.tooltip = this.tooltip(profile, hasCredentials);
+    item.tooltip = this.tooltip(profile, hasCredentials);
   }
 
   private async hasCredentials(profile: Profile): Promise<boolean> {

@@ -21,6 +21,8 @@ export interface TreeDeps {
 /** The ProcessView the commands drive, with what the composition root and the tests also reach. */
 export interface ProcessTree extends ProcessView {
   dispose(): void;
+  /** Creates the view (once): in the start-up task that follows activate(). Until then VS Code shows the view's welcome text. */
+  start(): void;
   readonly history: ProcessHistory;
   /** The view's data provider (tests walk it with getChildren/getTreeItem). */
   readonly provider: ProcessTreeProvider;
@@ -33,33 +35,42 @@ function viewDescription(profile: Profile): string {
 class Tree extends Disposable implements ProcessTree {
   readonly history: ProcessHistory;
   readonly provider: ProcessTreeProvider;
-  private readonly view: vscode.TreeView<Node>;
+  private created: vscode.TreeView<Node> | undefined;
 
   constructor(private readonly deps: TreeDeps) {
     super();
     this.history = this._register(new ProcessHistory(deps.memento));
     this.provider = this._register(new ProcessTreeProvider({ ...deps, history: this.history }));
+  }
+
+  start(): void {
+    this.view();
+  }
+
+  private view(): vscode.TreeView<Node> {
+    if (this.created) return this.created;
     const view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
-    this.view = view;
-    view.description = viewDescription(deps.lookups.activeProfile());
-    this._register(deps.lookups.onDidChangeActiveProfile((p) => {
+    view.description = viewDescription(this.deps.lookups.activeProfile());
+    this._register(this.deps.lookups.onDidChangeActiveProfile((p) => {
       view.description = viewDescription(p);
     }));
+    return (this.created = view);
   }
 
   async reveal(ref: ProcessRef): Promise<void> {
     const node = this.provider.nodeFor(ref);
     if (!node) return;
     try {
-      await this.view.reveal(node, { select: true, focus: false, expand: false });
+      await this.view().reveal(node, { select: true, focus: false, expand: false });
     } catch (err) {
       this.deps.log.warn(`tree: could not reveal ${ref.id}: ${err instanceof Error ? err.message : 'unknown'}`);
     }
   }
 
   selected(): ProcessRef | undefined {
-    if (!this.view.visible) return undefined;
-    for (let node: Node | undefined = this.view.selection[0]; node; node = node.parent) {
+    const view = this.created;
+    if (!view?.visible) return undefined;
+    for (let node: Node | undefined = view.selection[0]; node; node = node.parent) {
       if (node instanceof ProcessNode) return node.ref;
     }
     return undefined;

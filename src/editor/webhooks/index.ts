@@ -32,7 +32,6 @@ export function registerWebhooks(deps: CommandDeps & { readonly showProcess: Sho
   const disposables: { dispose(): unknown }[] = [
     feature,
     view,
-    vscode.window.createTreeView('idcloud.webhookInbox', { treeDataProvider: view }),
     registerCommand(deps, Commands.compareWebhook, (arg) => feature.get().module.compareWithApi(arg, deps)),
     registerCommand(deps, Commands.startWebhookInbox, async (port?: unknown, auth?: unknown) => {
       const { module, inbox } = feature.get();
@@ -50,10 +49,11 @@ export function registerWebhooks(deps: CommandDeps & { readonly showProcess: Sho
   let disposed = false;
   return {
     inbox: () => feature.load().then((w) => w.inbox),
-    /** The payload lens and hover: the composition root registers them just after activation. */
+    /** The inbox view, the payload lens and hover: the composition root makes them just after activation. */
     start: () => {
       if (disposed) return;
       disposables.push(
+        vscode.window.createTreeView('idcloud.webhookInbox', { treeDataProvider: view }),
         vscode.languages.registerCodeLensProvider(anyFileSelector(), new WebhookLensProvider(deps.lookups)),
         vscode.languages.registerHoverProvider(anyFileSelector(), new WebhookHoverProvider()),
       );
