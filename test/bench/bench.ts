@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as activation from './activation.bench';
+import * as activationHost from './activationHost.bench';
 import * as client from './client.bench';
 import * as codelens from './codelens.bench';
 import * as personal from './personal.bench';
@@ -27,6 +28,7 @@ const ALL: readonly Bench[] = [
   { name: 'client', run: client.run },
   { name: 'codelens', run: codelens.run },
   { name: 'activation', run: activation.run },
+  { name: 'activationHost', run: activationHost.run },
   { name: 'redact', run: redact.run },
   { name: 'personal', run: personal.run },
   { name: 'secretScan', run: secretScan.run },
