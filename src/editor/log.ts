@@ -15,7 +15,7 @@ export function createLog(): vscode.LogOutputChannel {
     get: (_target, key) => {
       const real = (channel ??= vscode.window.createOutputChannel('IDCloud', { log: true }));
       const value: unknown = Reflect.get(real, key, real);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(real) : value;
+      return typeof value === 'function' ? (...args: unknown[]): unknown => Reflect.apply(value as (...a: unknown[]) => unknown, real, args) : value;
     },
   });
 }
