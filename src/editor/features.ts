@@ -4,6 +4,7 @@
  * one per feature: the editor code they share (messages, summaries, the model) ships once.
  */
 export * as deeplink from './deeplink/handler';
+export * as findInFile from './ids/findInFile';
 export * as lmTools from './lm/tools';
 export * as panel from './panel/panel';
 export * as profiles from './profiles/flows';

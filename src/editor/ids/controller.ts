@@ -10,7 +10,7 @@ import { Disposable, disposeAll } from '../lifecycle';
 import type { Background, Lookups, ShowProcess } from '../services';
 import { ProcessIdCodeLensProvider } from './codeLens';
 import { ProcessIdLinkProvider } from './documentLink';
-import { registerFindInFile } from './findInFile';
+import { registerFindInFile } from './findInFileCommand';
 import { ProcessIdHoverProvider } from './hover';
 import { InlineVerdicts } from './inlineVerdicts';
 import { anyFileSelector, codeLensSelector, readSettings, SECTION, SETTING_KEYS, surfaceSchemes } from './selectors';

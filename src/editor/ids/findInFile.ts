@@ -15,9 +15,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatNumber } from '../../core/localeFormat';
-import { scanFileForProcessIds } from '../../core/idStream';
 import { Commands } from '../commandIds';
-import { registerCommand } from '../commands/register';
+import { scanFileForProcessIds } from '../../core/idStream';
 import { isCancellation } from '../errorMessages';
 import { redact } from '../log';
 import type { Lookups, ShowProcess } from '../services';
@@ -46,20 +45,19 @@ interface IdItem extends vscode.QuickPickItem {
   readonly tally: IdTally;
 }
 
-export function registerFindInFile(deps: FindInFileDeps): vscode.Disposable {
-  return registerCommand(deps, Commands.findProcessIdsInFile, async (arg?: unknown) => {
-    // A file that cannot be read says so in its own words; the wrapper handles the rest.
-    try {
-      const uri = arg instanceof vscode.Uri ? arg : await pickTarget();
-      if (!uri) return;
-      const scan = await findProcessIdsIn(uri);
-      if (scan) await showResults(deps, scan);
-    } catch (e) {
-      if (isCancellation(e)) return;
-      deps.log.error(`Find Process IDs in File failed: ${redact(String(e))}`);
-      void vscode.window.showErrorMessage(unreadableFile(e));
-    }
-  });
+/** The command (registered by findInFileCommand.ts): the file given, else the active editor's, else one picked. */
+export async function findInFile(deps: FindInFileDeps, arg?: unknown): Promise<void> {
+  // A file that cannot be read says so in its own words; the command wrapper handles the rest.
+  try {
+    const uri = arg instanceof vscode.Uri ? arg : await pickTarget();
+    if (!uri) return;
+    const scan = await findProcessIdsIn(uri);
+    if (scan) await showResults(deps, scan);
+  } catch (e) {
+    if (isCancellation(e)) return;
+    deps.log.error(`Find Process IDs in File failed: ${redact(String(e))}`);
+    void vscode.window.showErrorMessage(unreadableFile(e));
+  }
 }
 
 /** Why a file could not be read, in words (the system's own message goes to the log). */
