@@ -24,6 +24,7 @@ import { ProfileStatusBar } from './editor/profiles/statusBar';
 import { registerRawResponse } from './editor/rawResponse';
 import { SecretScanController } from './editor/secrets/controller';
 import { testExports } from './editor/testExports';
+import { type ThreadTime, threadTime, threadTimeSince } from './editor/threadTime';
 import type { Lookups, Privacy } from './editor/services';
 import { createProcessTree, type ProcessTree } from './editor/tree';
 import { registerWebhooks } from './editor/webhooks';
@@ -50,6 +51,8 @@ export interface ExtensionApi {
   webhookInbox(): Promise<WebhookInbox>;
   /** How long activate() took, in ms (performance.now around the composition root). */
   readonly activationMs: number;
+  /** Of activationMs, this thread's time on a CPU and waiting for one (Linux only). */
+  readonly activationThreadTime: ThreadTime | undefined;
   /** How long the start-up task that follows activate() took (status bar, views, document providers, credential scan), once it ran. */
   readonly startupMs: Promise<number>;
   /** The committed-credential scan (its Store questions can be answered by a test). */
@@ -66,6 +69,8 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  const threadBefore = testing ? threadTime() : undefined;
   const started = performance.now();
   const log = createLog();
   const emulator = new EmulatorHost(loadEmulator, log);
@@ -102,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     lmTools,
   );
   const activationMs = performance.now() - started;
+  const activationThreadTime = testing ? threadTimeSince(threadBefore, threadTime()) : undefined;
   // The status bar item, the two views, the document providers (hover, lens, link, code
   // action) and what needs the settings or the open documents (the first settings read builds
   // VS Code's configuration model, the credential scan reads every open document) start in the
@@ -124,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     context.subscriptions.push({ dispose: () => { clearTimeout(timer); } });
   });
   return testExports(context.extensionMode, {
-    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, startupMs, emulator: () => emulator.start(), lmTools,
+    lookups, privacy, profiles, credentials, statusBar, tree, webhookInbox: webhooks.inbox, secretScan, watch, triage: () => triage.feature.load(), activationMs, activationThreadTime, startupMs, emulator: () => emulator.start(), lmTools,
     handleUri: deepLinks.handleUri,
   });
 }

@@ -4,7 +4,8 @@
 // (performance.now around the composition root), read from the file the test writes
 // (HARNESS_ACTIVATION_FILE). On a 2-core machine the workbench, code-server and the other
 // extensions start at the same moment and take the CPU away at times, so the spread is printed
-// with the median. Needs code-server (`npm run setup:vscode`). Figures reported, never asserted.
+// with the median, and (on Linux) how much of it the thread ran and how much it waited for a CPU.
+// Needs code-server (`npm run setup:vscode`). Figures reported, never asserted.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,8 @@ const ROOT = path.join(__dirname, '..', '..');
 
 interface Sample {
   readonly activationMs: number;
+  /** Of activationMs, the extension host thread's time on a CPU and waiting for one (Linux). */
+  readonly thread?: { readonly onCpuMs: number; readonly waitedMs: number };
   readonly startupMs: number;
 }
 
@@ -46,6 +49,10 @@ export async function run(): Promise<Record<string, number | string>> {
       [`activation: real extension host, activate() as measured by itself (ms, median of ${SAMPLES} cold windows)`]: round(median(ms)),
       'activation: real extension host, activate() fastest / slowest (ms)': `${round(Math.min(...ms))} / ${round(Math.max(...ms))}`,
       [`activation: real extension host, windows whose activate() met the ${GOAL_MS} ms goal`]: `${ms.filter((m) => m <= GOAL_MS).length} of ${SAMPLES}`,
+      ...(samples.every((s) => s.thread) && {
+        'activation: real extension host, of activate(): the thread on a CPU (ms, median)': round(median(samples.map((s) => s.thread?.onCpuMs ?? NaN))),
+        'activation: real extension host, of activate(): the thread waiting for a CPU (ms, median / most)': `${round(median(samples.map((s) => s.thread?.waitedMs ?? NaN)))} / ${round(Math.max(...samples.map((s) => s.thread?.waitedMs ?? NaN)))}`,
+      }),
       'activation: real extension host, the start-up task right after activate() (status bar, views, document providers, credential scan) (ms, median)': round(median(samples.map((s) => s.startupMs))),
     };
   } finally {
