@@ -6,7 +6,7 @@ import type { FetchedProcess } from '../../src/core/types';
 import { HOSTILE_PROCESS, HOSTILE_PROCESS_ID as HOSTILE_PROCESS_ID_TEXT } from '../../src/emulator/hostile';
 import { REFERENCE_EXAMPLE, REFERENCE_EXAMPLE_ID as REFERENCE_EXAMPLE_ID_TEXT } from '../../src/emulator/reference';
 import { type DocumentLike, planLenses, planLinks, tallyDocument } from '../../src/editor/ids/scan';
-import {blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain, verdictBadge,} from '../../src/editor/ids/summaryText';
+import {blockedMarkdown, commandUri, errorMarkdown, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown, inert, type L10n, lensTitle, notFoundMarkdown, plain, profilesToTry, verdictBadge,} from '../../src/editor/ids/summaryText';
 import type { Profile } from '../../src/editor/services';
 import { pid } from './pid.helpers';
 
@@ -230,6 +230,15 @@ describe('summary texts', () => {
     assert.deepEqual(linkCommands(md), ['idcloud.showProcess', 'idcloud.showProcess', 'idcloud.lookUpInAllProfiles']);
     assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'production' }]))));
     assert.ok(md.includes(encodeURIComponent(JSON.stringify([{ id: A, profileId: 'emulator' }]))));
+  });
+
+  it('not found: offers the other profiles of the same contract, the rest through all profiles', () => {
+    const emulator = profile('emulator', 'Local emulator');
+    const api = (id: string, label: string): Profile => ({ ...profile(id, label), contract: 'api' });
+    const all = [emulator, sandbox, production, api('emulator-api', 'Local emulator (API contract)'), api('sandbox-api', 'Sandbox (API contract)')];
+    assert.deepEqual(profilesToTry(emulator, all).map((p) => p.id), ['sandbox', 'production']);
+    assert.deepEqual(profilesToTry(all[3] as Profile, all).map((p) => p.id), ['sandbox-api']);
+    assert.deepEqual(profilesToTry(sandbox, [sandbox]), []);
   });
 
   it('inline verdicts: our own words and a tone per verdict, never API text', () => {

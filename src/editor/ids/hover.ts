@@ -10,7 +10,7 @@ import { processIdAt } from '../../core/processId';
 import { isCancellation, presentError } from '../errorMessages';
 import { redact } from '../log';
 import type { Background, Lookups, ProcessRef } from '../services';
-import { blockedMarkdown, errorMarkdown, HOVER_COMMANDS, hoverMarkdown, isOwnCommand, notFoundMarkdown } from './summaryText';
+import { blockedMarkdown, errorMarkdown, HOVER_COMMANDS, hoverMarkdown, isOwnCommand, notFoundMarkdown, profilesToTry } from './summaryText';
 
 export interface HoverDeps {
   readonly lookups: Lookups;
@@ -69,7 +69,7 @@ export class ProcessIdHoverProvider implements vscode.HoverProvider {
     } catch (e) {
       if (token.isCancellationRequested || isCancellation(e)) return undefined;
       if (isIdCloudError(e) && e.kind === 'notFound') {
-        const others = lookups.profiles().filter((p) => p.id !== profile.id);
+        const others = profilesToTry(profile, lookups.profiles());
         return new vscode.Hover(markdown(notFoundMarkdown(ref, profile, others, vscode.l10n), HOVER_COMMANDS), range);
       }
       this.deps.log.warn(`hover lookup of ${ref.id} in ${ref.profileId} failed: ${isIdCloudError(e) ? e.kind : redact(String(e))}`);

@@ -212,6 +212,15 @@ export function hoverMarkdown(fetched: FetchedProcess, ref: ProcessRef, profile:
   return lines.join('\n');
 }
 
+/**
+ * The profiles the not-found hover offers one link each: the others of the same contract (Web &
+ * SDK, or the API contract). The rest stay one click away behind Look Up in All Profiles, so the
+ * hover stays two or three links long with six built-in profiles.
+ */
+export function profilesToTry(profile: Profile, all: readonly Profile[]): Profile[] {
+  return all.filter((p) => p.id !== profile.id && p.contract === profile.contract);
+}
+
 /** "Not found in Sandbox": the other profiles to try, one link each, and all at once. */
 export function notFoundMarkdown(ref: ProcessRef, profile: Profile, others: readonly Profile[], l10n: L10n): string {
   const lines = [`$(question) **${l10n.t('Not found in {0}', escapeMarkdown(profile.label, 40))}** · \`${ref.id}\``, ''];
