@@ -100,6 +100,12 @@ export interface ViewModel {
   readonly labels: Labels;
   readonly profile: { readonly label: string; readonly production: boolean };
   readonly revealed: boolean;
+  /**
+   * Whether the process can carry personal data (the Web & SDK contract): the panel offers the
+   * reveal switch and its note only then. False for the API contract (by the fetched process, or
+   * by the profile before one arrives): its Get Process has no person, documents or selfie.
+   */
+  readonly personalData: boolean;
   readonly loading: boolean;
   /** `attention`: an OK that its capabilities do not fully back (src/editor/verdictText.ts). */
   readonly banner: { readonly verdict: Verdict; readonly title: string; readonly detail: string; readonly attention?: boolean };
@@ -109,7 +115,8 @@ export interface ViewModel {
     readonly unknownNotice?: string;
     readonly groups: readonly GroupView[];
     readonly capabilities: readonly CapabilityView[];
-    readonly services: readonly ServiceView[];
+    /** Absent for the API contract: its Get Process has no services or documents to list. */
+    readonly services?: readonly ServiceView[];
     /** The response as JSON, personal values masked unless revealed. */
     readonly raw: unknown;
     readonly rawHeading: string;

@@ -27,7 +27,7 @@ export function render(view: ViewModel, ctx: RenderContext): Node[] {
     if (p.unknownNotice) out.push(h('p', { class: 'notice', attrs: { role: 'note' } }, p.unknownNotice));
     out.push(...p.groups.map((g) => group(g, view, ctx)));
     out.push(capabilities(p.capabilities, labels, ctx));
-    out.push(services(p.services, labels, view, ctx));
+    if (p.services) out.push(services(p.services, labels, view, ctx));
     out.push(p.noMedia ? section('media', labels.media, h('p', { class: 'media-status' }, p.noMedia)) : media(view, ctx));
     ctx.tree.update(p.raw);
     out.push(section('raw', p.rawHeading, ctx.tree.element));
@@ -51,11 +51,11 @@ function banner(view: ViewModel): HTMLElement {
 
 function toolbar(view: ViewModel, ctx: RenderContext): HTMLElement {
   const { labels } = view;
-  const note = h('p', { class: view.revealed ? 'privacy revealed' : 'privacy', attrs: { id: 'privacy-note' } }, view.revealed ? labels.personalShown : labels.personalHidden);
+  const note = view.personalData ? h('p', { class: view.revealed ? 'privacy revealed' : 'privacy', attrs: { id: 'privacy-note' } }, view.revealed ? labels.personalShown : labels.personalHidden) : undefined;
   return h('div', { class: 'toolbar-row' },
     h('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': labels.toolbar } },
       button(view.loading ? labels.loading : labels.refresh, 'refresh', () => { ctx.post({ type: 'refresh' }); }, { disabled: view.loading }),
-      button(view.revealed ? labels.hide : labels.reveal, 'reveal', () => { ctx.post({ type: 'toggleReveal' }); }, { secondary: true, pressed: view.revealed, describedBy: 'privacy-note' }),
+      view.personalData ? button(view.revealed ? labels.hide : labels.reveal, 'reveal', () => { ctx.post({ type: 'toggleReveal' }); }, { secondary: true, pressed: view.revealed, describedBy: 'privacy-note' }) : undefined,
       button(labels.copyId, 'copy-id', () => { ctx.post({ type: 'copy', what: 'processId' }); }, { secondary: true }),
       button(labels.copyLink, 'copy-link', () => { ctx.post({ type: 'copy', what: 'link' }); }, { secondary: true }),
       view.process ? button(labels.copyJson, 'copy-json', () => { ctx.post({ type: 'copy', what: 'json' }); }, { secondary: true }) : undefined,

@@ -29,6 +29,11 @@ test.describe('API contract', () => {
       await expect(capabilities).toContainText('The face belongs to the holder of the provided government identifier');
       await expect(capabilities).toContainText('Liveness passed');
       await expect(frame.locator('.section-media')).toContainText('The API contract has no selfie or evidence set');
+      // nothing personal to reveal and no documents to list: no reveal switch, no privacy note, no services section
+      await expect(frame.locator('.toolbar button', { hasText: 'Refresh' })).toBeVisible();
+      await expect(frame.locator('[data-key="reveal"]')).toHaveCount(0);
+      await expect(frame.locator('#privacy-note')).toHaveCount(0);
+      await expect(frame.locator('.section-services')).toHaveCount(0);
       await wb.shot('api-contract-panel');
 
       // a failed liveness: Invalid identity, the capability row says why

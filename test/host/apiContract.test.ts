@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { summarizeFetched } from '../../src/core/fetched';
+import type { FetchedProcess } from '../../src/core/types';
 import { presentError } from '../../src/editor/errorMessages';
 import { hoverMarkdown } from '../../src/editor/ids/summaryText';
 import { buildViewModel } from '../../src/editor/panel/viewModel';
@@ -60,10 +61,34 @@ describe('API contract', function () {
     ]);
     assert.match(capabilities[1]?.meaning ?? '', /belongs to the holder/);
     assert.ok(view.process?.noMedia, 'the media section says the API contract has none');
-    assert.deepStrictEqual(view.process.services, []);
     const hover = hoverMarkdown(fetched, ref(API_REFERENCE_EXAMPLE_ID), profileOf(api, PROFILE), Date.now(), vscode.l10n, 'en');
     assert.match(hover, /Status: 3 \(Finished with success\)/);
     assert.match(hover, /Identity verification/);
+  });
+
+  it('the panel offers no personal-data switch and no services section for the API contract; the Web & SDK panel keeps both', async () => {
+    const api = await extensionApi();
+    const media = { selfie: { status: 'idle' }, evidenceSet: { status: 'idle' } } as const;
+    const view = (r: ReturnType<typeof ref>, fetched: FetchedProcess | undefined) => buildViewModel({
+      ref: r, profile: profileOf(api, r.profileId), fetched, revealed: false, loading: fetched === undefined, error: undefined, media,
+    });
+    const apiRef = ref(API_REFERENCE_EXAMPLE_ID);
+    const pending = view(apiRef, undefined);
+    assert.strictEqual(pending.personalData, false, 'an API-contract profile, before its answer arrives');
+    const fetchedApi = view(apiRef, await api.lookups.get(apiRef));
+    assert.strictEqual(fetchedApi.personalData, false);
+    assert.ok(fetchedApi.process);
+    assert.ok(!('services' in fetchedApi.process), 'no services section for the API contract');
+    assert.ok(!fetchedApi.process.groups.some((g) => g.fields.some((f) => f.personal)), 'no field the switch would reveal');
+
+    const classic = ref(REFERENCE_EXAMPLE_ID, 'emulator');
+    assert.strictEqual(view(classic, undefined).personalData, true);
+    const fetchedClassic = view(classic, await api.lookups.get(classic));
+    assert.strictEqual(fetchedClassic.personalData, true);
+    assert.ok((fetchedClassic.process?.services?.length ?? 0) > 0, 'the reference example lists its services');
+    const noServices = ref('c284d410-cf6a-4d05-ab30-3e156ac12974', 'emulator'); // 1:1 validation: no services field at all
+    const empty = view(noServices, await api.lookups.get(noServices));
+    assert.deepStrictEqual([empty.personalData, empty.process?.services], [true, []], 'a Web & SDK process with no services still shows the section, saying so');
   });
 
   describe('a custom API-contract profile', () => {

@@ -402,7 +402,7 @@ describe('process panel (host side, against the emulator)', function () {
     assert.strictEqual(view.banner.verdict, 'unknown');
     const liveness = view.process?.capabilities.find((c) => c.field === 'livenessResult');
     assert.deepStrictEqual([liveness?.value, liveness?.known], ['<img src=x onerror=alert(1)>', false]);
-    const ocr = view.process?.services[0]?.documents[0]?.ocr.map((f) => f.label);
+    const ocr = view.process?.services?.[0]?.documents[0]?.ocr.map((f) => f.label);
     assert.ok(ocr?.includes('<img src=x onerror=alert(1)>'));
     assert.ok(view.process?.unknownNotice);
   });

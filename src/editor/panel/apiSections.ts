@@ -40,7 +40,8 @@ export function apiGroups(fetched: ApiFetched, s: ProcessSummary, labels: Labels
   ];
 }
 
-function withNote(note: string | undefined): Partial<FieldView> {
+/** `{ note }` when there is one, for spreading into a FieldView (here and in the Web & SDK groups). */
+export function withNote(note: string | undefined): Partial<FieldView> {
   return note ? { note } : {};
 }
 

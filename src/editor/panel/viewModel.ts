@@ -2,7 +2,8 @@
  * Host side of the panel's rendering: a FetchedProcess plus the core model's rows become the plain
  * ViewModel the webview draws. Labels are localised here; personal data (CPF, names, birth dates,
  * document numbers, OCR personal fields, the selfie) is masked here unless the user revealed it,
- * so unmasked personal data never reaches the webview while hidden. API strings are passed on
+ * so unmasked personal data never reaches the webview while hidden. An API-contract process carries
+ * none, so its panel has no reveal switch and no services section. API strings are passed on
  * untouched: the webview inserts them as text.
  */
 import * as vscode from 'vscode';
@@ -11,7 +12,7 @@ import { maskCpf, maskName, maskValue } from '../../core/mask';
 import { fetchedCapabilityRows, fetchedUnknownValues, summarizeFetched, summaryResultMeaning, summaryStateMeaning } from '../../core/fetched';
 import { documentRows, resultMeaning, stateMeaning } from '../../core/model';
 import type { FetchedProcess, MediaFile, Process, WebSdkFetched } from '../../core/types';
-import { apiBannerDetail, apiGroups, noMediaText } from './apiSections';
+import { apiBannerDetail, apiGroups, noMediaText, withNote } from './apiSections';
 import type {
   CapabilityView, DocumentView, FieldView, GroupView, Labels, MediaKind, MediaView, ServiceView, Tone, Verdict, ViewModel, WatchView,
 } from '../../protocol';
@@ -45,6 +46,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
     labels,
     profile: { label: input.profile?.label ?? input.ref.profileId, production: input.profile?.production ?? false },
     revealed,
+    personalData: (fetched ? fetched.contract : input.profile?.contract) !== 'api',
     loading: input.loading,
     banner: fetched ? banner(fetched) : pendingBanner(input),
     ...(input.error ? { error: { message: input.error.message, actions: input.error.actions.map((a) => a.title) } } : {}),
@@ -119,7 +121,7 @@ function processView(fetched: FetchedProcess, revealed: boolean, labels: Labels)
     capabilities: fetchedCapabilityRows(fetched).map((r): CapabilityView => ({
       capability: r.capability === r.field ? r.capability : vscode.l10n.t(r.capability), field: r.field, value: r.value, known: r.known, tone: toneOf(r.outcome), meaning: meaningOf(r.meaning),
     })),
-    services: api ? [] : services(fetched.process, revealed, labels),
+    ...(api ? {} : { services: services(fetched.process, revealed, labels) }),
     raw: rawJson(fetched, revealed),
     rawHeading: labels.rawJson,
     ...(api ? { noMedia: noMediaText() } : {}),
@@ -150,10 +152,6 @@ function enumField(label: string, raw: string | undefined, meaning: string, labe
   return meaning ? { label, value: meaning, raw, ...extra } : { label, value: raw, raw, ...extra };
 }
 
-function optionalNote(note: string | undefined): Partial<FieldView> {
-  return note ? { note } : {};
-}
-
 function personal(label: string, value: string | undefined, revealed: boolean, mask: (v: string) => string, labels: Labels): FieldView {
   if (value === undefined || value === '') return field(label, value, labels);
   return { label, value: revealed ? value : mask(value), personal: true };
@@ -169,7 +167,7 @@ function groups(fetched: WebSdkFetched, revealed: boolean, labels: Labels): Grou
       id: 'state', heading: vscode.l10n.t('State and times'), fields: [
         enumField(vscode.l10n.t('State'), s.state, meaningOf(s.state ? stateMeaning(s.state) : undefined), labels, { unknown: !s.stateKnown }),
         enumField(vscode.l10n.t('Result'), s.result, meaningOf(s.result ? resultMeaning(s.result) : undefined), labels, {
-          unknown: !s.resultKnown, ...optionalNote(attentionNote(s, vscode.l10n)),
+          unknown: !s.resultKnown, ...withNote(attentionNote(s, vscode.l10n)),
         }),
         field(vscode.l10n.t('Created'), p.createdAt, labels, { time: s.createdAt !== undefined }),
         field(vscode.l10n.t('Finished'), p.finishedAt, labels, { time: s.finishedAt !== undefined }),
