@@ -2,8 +2,11 @@
 // (vscode.lm.invokeTool, no chat request: toolInvocationToken undefined) against the Local emulator:
 // inputs and their errors as text results, masking with personal data revealed, the production
 // confirmation (prepareInvocation; invokeTool would open the workbench's modal), the untrusted
-// workspace's cache-only answers, and the IDs of a file.
+// workspace's cache-only answers, and the IDs of a file — only a file in the workspace or open in
+// the editor: anything else is refused before any read.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { GetProcessTool } from '../../src/editor/lm/getProcess';
@@ -144,5 +147,110 @@ describe('language-model tools: a chat agent looks processes up, masked', functi
     const missing = await invoke(LM_TOOLS.findProcessIds, { file: 'no-such-file.log' });
     assert.match(missing, /^Could not search "no-such-file\.log" for process IDs\. Relay this message to the user: The file to search for process IDs no longer exists\./);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
+
+/** A file system of this test's own scheme that logs every call: a refused file must see none. */
+class WatchedFs implements vscode.FileSystemProvider {
+  readonly calls: string[] = [];
+  readonly onDidChangeFile = new vscode.EventEmitter<vscode.FileChangeEvent[]>().event;
+  constructor(private readonly content: Uint8Array) {}
+  watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    this.calls.push(`stat ${uri.path}`);
+    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: this.content.byteLength };
+  }
+  readFile(uri: vscode.Uri): Uint8Array {
+    this.calls.push(`readFile ${uri.path}`);
+    return this.content;
+  }
+  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] { this.calls.push(`readDirectory ${uri.path}`); return []; }
+  createDirectory(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  writeFile(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  delete(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  rename(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+}
+
+describe('language-model tools: Find IDCloud Process IDs reads only the workspace and open documents', function () {
+  this.timeout(60_000);
+  const SCHEME = 'idcloud-lm-outside';
+  const findIds = (file: string): Promise<string> => invoke(LM_TOOLS.findProcessIds, { file });
+  const refusedText = (shown: string): RegExp => {
+    const name = JSON.stringify(shown).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    return new RegExp(`^${name} was not searched, and nothing of it was read: this tool reads only files inside the workspace folders and documents open in the editor\\. `
+      + `Relay this message to the user: ${name} is outside the workspace folders and not open in the editor; open it in the editor first, or ask about a file in the workspace\\.$`);
+  };
+  let api: ExtensionApi;
+  let workspace: string;
+  let dir: string;
+  let outside: string;
+
+  before(async () => {
+    api = await extensionApi();
+    workspace = process.env.HARNESS_WORKSPACE ?? '';
+    assert.ok(workspace, 'HARNESS_WORKSPACE is not set');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-lm-scope-'));
+    outside = path.join(dir, 'secret.log');
+    fs.writeFileSync(outside, `token for ${CNH_OK}\nand ${FRAUDSTER}\n`);
+  });
+
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a file outside the workspace folders, by path, URI or a .. escape, and says so before the call', async () => {
+    const rel = path.relative(workspace, outside);
+    assert.ok(rel.startsWith('..'), rel);
+    const escapeUri = `${vscode.Uri.file(workspace).toString()}/${rel.split(path.sep).join('/')}`;
+    for (const file of [outside, vscode.Uri.file(outside).toString(), rel, `src/../${rel}`, escapeUri]) {
+      const answer = await findIds(file);
+      assert.match(answer, refusedText(file), file);
+      assert.doesNotMatch(answer, new RegExp(`${CNH_OK}|${FRAUDSTER}`), `${file} was read`);
+    }
+    const prepared = await api.lmTools.findProcessIds.prepareInvocation?.({ input: { file: outside } }, never);
+    assert.strictEqual(prepared?.invocationMessage, `Not searching ${JSON.stringify(outside)}: it is outside the workspace folders and not open in the editor`);
+    assert.strictEqual(prepared.confirmationMessages, undefined);
+  });
+
+  it('refuses without a single file system call, and reads the same file once it is open in the editor', async () => {
+    const watched = new WatchedFs(Buffer.from(`a log line about ${CNH_OK}\n`, 'utf8'));
+    const registration = vscode.workspace.registerFileSystemProvider(SCHEME, watched, { isReadonly: true });
+    try {
+      const uri = vscode.Uri.from({ scheme: SCHEME, path: '/elsewhere/secret.log' });
+      const refused = await findIds(uri.toString());
+      assert.deepStrictEqual(watched.calls, [], 'a refused file was touched');
+      assert.match(refused, refusedText(uri.toString()));
+      await vscode.workspace.openTextDocument(uri); // the user opened it: now it may be read
+      const answer = await findIds(uri.toString());
+      assert.match(answer, new RegExp(`^1 distinct IDCloud process ID\\(s\\) in "${SCHEME}:/elsewhere/secret\\.log"`));
+      assert.match(answer, new RegExp(`- ${CNH_OK}: 1×, first on line 1\n`));
+    } finally {
+      registration.dispose();
+    }
+  });
+
+  it('still reads a workspace file by absolute path, URI and a .. that stays inside', async () => {
+    const byPath = await findIds('sample.log');
+    assert.match(byPath, /^\d+ distinct IDCloud process ID\(s\) in "sample\.log"/);
+    const file = path.join(workspace, 'sample.log');
+    for (const same of [file, vscode.Uri.file(file).toString(), 'src/../sample.log', `${vscode.Uri.file(workspace).toString()}/src/../sample.log`]) {
+      assert.strictEqual(await findIds(same), byPath, same);
+    }
+    const prepared = await api.lmTools.findProcessIds.prepareInvocation?.({ input: { file: 'src/../sample.log' } }, never);
+    assert.strictEqual(prepared?.invocationMessage, 'Finding process IDs in sample.log');
+  });
+
+  it('reads a document open in the editor outside the workspace: a file on disk and an untitled one', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(outside));
+    const answer = await findIds(outside);
+    assert.match(answer, /^2 distinct IDCloud process ID\(s\) in ".*secret\.log"/);
+    assert.match(answer, new RegExp(`- ${CNH_OK}: 1×, first on line 1\n- ${FRAUDSTER}: 1×, first on line 2\n`));
+    assert.strictEqual(await findIds(doc.uri.toString()), answer);
+    const prepared = await api.lmTools.findProcessIds.prepareInvocation?.({ input: { file: outside } }, never);
+    assert.strictEqual(prepared?.invocationMessage, 'Finding process IDs in secret.log');
+    const untitled = await vscode.workspace.openTextDocument({ content: `draft\n\nabout ${FRAUDSTER}` });
+    assert.strictEqual(untitled.uri.scheme, 'untitled');
+    const draft = await findIds(untitled.uri.toString());
+    assert.match(draft, new RegExp(`^1 distinct IDCloud process ID\\(s\\) in "untitled:.*\n- ${FRAUDSTER}: 1×, first on line 3\n`));
   });
 });
