@@ -31,7 +31,15 @@ export class LiveProcess {
     const now = this.now();
     if (this.firstRequestAt === undefined && this.onFinish) {
       const { later, finished } = this.onFinish;
-      later(() => { finished(this.current()); }, this.delayMs);
+      // A timer can fire a little before the wall clock reaches the finish (libuv measures from the
+      // start of its loop turn, longer on a busy machine): then the process is still CREATED and its
+      // webhook would be lost, so wait out the rest.
+      const notify = (): void => {
+        const fixture = this.current();
+        if (fixture.process.state === 'PROCESS_STATE_FINISHED') finished(fixture);
+        else later(notify, Math.max(1, (this.firstRequestAt ?? 0) + this.delayMs - this.now()));
+      };
+      later(notify, this.delayMs);
     }
     this.firstRequestAt ??= now;
     const finishesAt = this.firstRequestAt + this.delayMs;

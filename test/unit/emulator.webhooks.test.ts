@@ -5,6 +5,7 @@ import { startInbox, type Delivery, type RunningInbox } from '../../src/editor/w
 import { LIVE_PROCESS_ID, startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { authHeaders, RETRY_DELAYS_MS, WebhookSender } from '../../src/emulator/webhooks';
 import { STATIC_FIXTURES } from '../../src/emulator/fixtures';
+import { LiveProcess } from '../../src/emulator/live';
 import { accessToken, call, getProcess, REFERENCE } from './emulator.helpers';
 
 const EXPIRED = '1d57dc37-c74d-4cd2-b364-06bc5282198b';
@@ -17,9 +18,15 @@ describe('emulator webhooks', () => {
   afterEach(async () => { await em?.close(); await inbox?.close(); em = undefined; inbox = undefined; });
   after(() => agent.close());
 
+  /** Polls until `n` deliveries arrived; gives up after 15 s, so a failure leaves no timer behind to keep mocha alive. */
   function waitFor(deliveries: Delivery[], n: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = (): void => { if (deliveries.length >= n) resolve(); else setTimeout(check, 10); };
+    const deadline = Date.now() + 15_000;
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (deliveries.length >= n) resolve();
+        else if (Date.now() > deadline) reject(new Error(`${String(deliveries.length)} of ${String(n)} deliveries after 15 s`));
+        else setTimeout(check, 10);
+      };
       check();
     });
   }
@@ -32,6 +39,23 @@ describe('emulator webhooks', () => {
     assert.equal((await getProcess(agent, em, LIVE_PROCESS_ID, token)).status, 200); // starts the countdown
     await waitFor(deliveries, 1);
     assert.deepEqual(deliveries[0]?.payload, { processId: LIVE_PROCESS_ID, state: 'PROCESS_STATE_FINISHED', result: 'ok', flow: 'idunicodocs', lastEvent: undefined, lastEventDescription: undefined });
+  });
+
+  it('the live process waits for the wall clock when its timer fires early, and notifies once, finished', () => {
+    let clock = 1_000;
+    const timers: { fn: () => void; ms: number }[] = [];
+    const notified: string[] = [];
+    const live = new LiveProcess(50, () => clock, 0, { later: (fn, ms) => { timers.push({ fn, ms }); }, finished: (f) => notified.push(JSON.stringify(f.process.state)) });
+    assert.equal(live.current().process.state, 'PROCESS_STATE_CREATED'); // starts the countdown
+    assert.deepEqual(timers.map((t) => t.ms), [50]);
+    clock += 47; // libuv's clock ran ahead of Date.now: the timer fires 3 ms early
+    timers.shift()?.fn();
+    assert.deepEqual(notified, [], 'no webhook for a process still CREATED');
+    assert.deepEqual(timers.map((t) => t.ms), [3]);
+    clock += 3;
+    timers.shift()?.fn();
+    assert.deepEqual(notified, ['"PROCESS_STATE_FINISHED"']);
+    assert.deepEqual(timers, []);
   });
 
   it('sends any finished fixture on POST /emulator/webhook/{id}; expired carries lastEvent; redelivery shows as such', async () => {
