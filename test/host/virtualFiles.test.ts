@@ -4,6 +4,7 @@
 // an open document from memory, and say what is wrong with a file they cannot read.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { countBuckets } from '../../src/core/triageTable';
@@ -12,6 +13,7 @@ import { isSurfaceDocument, surfaceSchemes } from '../../src/editor/ids/selector
 import { FileTooLargeError, MAX_VIRTUAL_BYTES } from '../../src/editor/ids/virtualFile';
 import type { Lookups } from '../../src/editor/services';
 import type { TriageService } from '../../src/editor/triage';
+import { defaultExportUri } from '../../src/editor/triage/export';
 import { RowBuilder } from '../../src/editor/triage/rows';
 import { EXTENSION_ID } from './api';
 
@@ -143,6 +145,18 @@ describe('Files not on disk (virtual workspaces)', function () {
     assert.deepEqual(countBuckets(rows), { ok: 3, invalidIdentity: 3, expired: 1, pending: 2, notFound: 2, error: 2, unresolved: 0 });
     const c805 = rows.find((r) => r.id === OTHER);
     assert.deepEqual([c805?.occurrences, c805?.line], [3, 1]);
+  });
+
+  it('the export of a log in a read-only file system proposes a folder it can write in: a writable workspace folder, else home', async () => {
+    const readOnly = vscode.Uri.from({ scheme: SCHEME, path: '/logs' });
+    assert.notStrictEqual(vscode.workspace.fs.isWritableFileSystem(SCHEME), true, 'VS Code takes the test file system as read-only (or does not know it yet)');
+    const disk = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(disk && disk.scheme === 'file', 'the sample workspace is on disk');
+    const proposed = defaultExportUri(uriOf('onboarding.log'), 'csv', [readOnly, disk]);
+    assert.strictEqual(proposed.toString(), vscode.Uri.joinPath(disk, 'onboarding-triage.csv').toString());
+    await vscode.workspace.fs.writeFile(proposed, Buffer.from('written\n', 'utf8'));
+    await vscode.workspace.fs.delete(proposed);
+    assert.strictEqual(defaultExportUri(uriOf('onboarding.log'), 'jsonl', [readOnly]).toString(), vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'onboarding-triage.jsonl').toString());
   });
 
   it('hovers, lenses and links attach to the schemes of the workspace\'s folders, never to the Output panel', () => {

@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writableFolder } from '../../core/saveFolder';
 import { toCsv, toJsonLines } from '../../core/tableExport';
 import { queryRows, type TableQuery } from '../../core/triageTable';
 import type { TriageDeps } from './deps';
@@ -24,12 +25,16 @@ export function exportText(session: TriageSession, query: TableQuery, format: Ex
   return { text, rows: rows.length };
 }
 
+/** Where the save dialog opens: the first workspace folder that takes writes (not a read-only virtual workspace), else the home folder. */
+export function defaultExportUri(log: vscode.Uri, format: ExportFormat, folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)): vscode.Uri {
+  const base = path.basename(log.path).replace(/\.[^.]*$/, '');
+  const folder = writableFolder(folders, vscode.Uri.file(os.homedir()), (scheme) => vscode.workspace.fs.isWritableFileSystem(scheme));
+  return vscode.Uri.joinPath(folder, `${base}-triage.${format}`);
+}
+
 export async function exportTable(deps: TriageDeps, session: TriageSession, format: ExportFormat, query: TableQuery): Promise<vscode.Uri | undefined> {
-  const base = path.basename(session.uri.path).replace(/\.[^.]*$/, '');
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-  const ext = format === 'csv' ? 'csv' : 'jsonl';
   const uri = await (deps.showSaveDialog ?? vscode.window.showSaveDialog)({
-    defaultUri: vscode.Uri.joinPath(folder, `${base}-triage.${ext}`),
+    defaultUri: defaultExportUri(session.uri, format),
     filters: format === 'csv' ? { CSV: ['csv'] } : { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'] },
     saveLabel: vscode.l10n.t('Export'),
     title: format === 'csv' ? vscode.l10n.t('Export as CSV') : vscode.l10n.t('Export as JSON Lines'),
