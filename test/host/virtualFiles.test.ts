@@ -4,14 +4,16 @@
 // an open document from memory, and say what is wrong with a file they cannot read.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { countBuckets } from '../../src/core/triageTable';
+import { countBuckets, DEFAULT_QUERY } from '../../src/core/triageTable';
 import { findProcessIdsIn, unreadableFile } from '../../src/editor/ids/findInFile';
 import { isSurfaceDocument, surfaceSchemes } from '../../src/editor/ids/selectors';
 import { FileTooLargeError, MAX_VIRTUAL_BYTES } from '../../src/editor/ids/virtualFile';
 import type { Lookups } from '../../src/editor/services';
-import type { TriageService } from '../../src/editor/triage';
+import type { TriageDeps, TriageService } from '../../src/editor/triage';
+import { defaultExportUri, exportTable } from '../../src/editor/triage/export';
 import { RowBuilder } from '../../src/editor/triage/rows';
 import { EXTENSION_ID } from './api';
 
@@ -143,6 +145,53 @@ describe('Files not on disk (virtual workspaces)', function () {
     assert.deepEqual(countBuckets(rows), { ok: 3, invalidIdentity: 3, expired: 1, pending: 2, notFound: 2, error: 2, unresolved: 0 });
     const c805 = rows.find((r) => r.id === OTHER);
     assert.deepEqual([c805?.occurrences, c805?.line], [3, 1]);
+  });
+
+  it('the export of a log in a read-only file system proposes a folder it can write in: a writable workspace folder, else home', async () => {
+    const readOnly = vscode.Uri.from({ scheme: SCHEME, path: '/logs' });
+    assert.notStrictEqual(vscode.workspace.fs.isWritableFileSystem(SCHEME), true, 'VS Code takes the test file system as read-only (or does not know it yet)');
+    const disk = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(disk && disk.scheme === 'file', 'the sample workspace is on disk');
+    const proposed = defaultExportUri(uriOf('onboarding.log'), 'csv', [readOnly, disk]);
+    assert.strictEqual(proposed.toString(), vscode.Uri.joinPath(disk, 'onboarding-triage.csv').toString());
+    await vscode.workspace.fs.writeFile(proposed, Buffer.from('written\n', 'utf8'));
+    await vscode.workspace.fs.delete(proposed);
+    assert.strictEqual(defaultExportUri(uriOf('onboarding.log'), 'jsonl', [readOnly]).toString(), vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'onboarding-triage.jsonl').toString());
+  });
+
+  it('an export the file system refuses says so and offers the save dialog again, keeping the rows', async () => {
+    const uri = put('export.log', `${REFERENCE}\n${OTHER}\n`);
+    await vscode.commands.executeCommand('idcloud.resolveAll', uri);
+    const session = (await api.triage()).sessionOf(uri);
+    assert.ok(session, 'a triage session of the virtual file');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcloud-export-'));
+    try {
+      const answers = [uriOf('export-triage.csv'), vscode.Uri.file(path.join(dir, 'export-triage.csv'))];
+      const dialogs: vscode.SaveDialogOptions[] = [];
+      const errors: string[][] = [];
+      let retry = true;
+      const deps = {
+        privacy: { revealed: false },
+        log: { info: () => undefined, warn: () => undefined },
+        showSaveDialog: (options: vscode.SaveDialogOptions) => { dialogs.push(options); return Promise.resolve(answers.shift()); },
+        showErrorMessage: (message: string, ...items: string[]) => { errors.push([message, ...items]); return Promise.resolve(retry ? items[0] : undefined); },
+      } as unknown as TriageDeps;
+      const saved = await exportTable(deps, session, 'csv', DEFAULT_QUERY);
+      assert.strictEqual(saved?.fsPath, path.join(dir, 'export-triage.csv'));
+      assert.deepStrictEqual(errors, [['export-triage.csv could not be written in that folder. Choose another folder for the export.', 'Choose Another Folder…']]);
+      assert.strictEqual(dialogs.length, 2, 'the save dialog opened again');
+      assert.strictEqual(dialogs[0]?.defaultUri?.scheme, 'file', 'first proposed on disk, not in the read-only file system');
+      assert.strictEqual(dialogs[1]?.defaultUri?.toString(), dialogs[0].defaultUri.toString(), 'proposed again where it can be written');
+      const lines = fs.readFileSync(path.join(dir, 'export-triage.csv'), 'utf8').trimEnd().split('\r\n');
+      assert.deepStrictEqual(lines.slice(1).map((l) => l.split(',')[0]).sort(), [REFERENCE, OTHER].sort(), 'both rows written');
+
+      retry = false;
+      answers.push(uriOf('again.csv'));
+      assert.strictEqual(await exportTable(deps, session, 'csv', DEFAULT_QUERY), undefined, 'dismissing the message ends the export');
+      assert.strictEqual(dialogs.length, 3);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hovers, lenses and links attach to the schemes of the workspace\'s folders, never to the Output panel', () => {

@@ -9,7 +9,8 @@ export interface TriageDeps {
   readonly log: vscode.LogOutputChannel;
   /** The watch list (src/editor/watch); without it the view hides "Watch All Unfinished". */
   readonly watches?: Watches;
-  /** Test seams: default to vscode.window.showSaveDialog and Date.now. */
+  /** Test seams: default to vscode.window.showSaveDialog, vscode.window.showErrorMessage and Date.now. */
   readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
+  readonly showErrorMessage?: (message: string, ...items: string[]) => Thenable<string | undefined>;
   readonly now?: () => number;
 }

@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writableFolder } from '../../core/saveFolder';
 import { toCsv, toJsonLines } from '../../core/tableExport';
 import { queryRows, type TableQuery } from '../../core/triageTable';
 import type { TriageDeps } from './deps';
@@ -24,20 +25,44 @@ export function exportText(session: TriageSession, query: TableQuery, format: Ex
   return { text, rows: rows.length };
 }
 
+/** Where the save dialog opens: the first workspace folder that takes writes (not a read-only virtual workspace), else the home folder. */
+export function defaultExportUri(log: vscode.Uri, format: ExportFormat, folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)): vscode.Uri {
+  const base = path.basename(log.path).replace(/\.[^.]*$/, '');
+  const folder = writableFolder(folders, vscode.Uri.file(os.homedir()), (scheme) => vscode.workspace.fs.isWritableFileSystem(scheme));
+  return vscode.Uri.joinPath(folder, `${base}-triage.${format}`);
+}
+
+/**
+ * Asks where to save and writes the rows there; when the write fails, says so and offers the
+ * dialog again (the rows taken at the first choice), proposing the home folder if it failed in the default one.
+ */
 export async function exportTable(deps: TriageDeps, session: TriageSession, format: ExportFormat, query: TableQuery): Promise<vscode.Uri | undefined> {
-  const base = path.basename(session.uri.path).replace(/\.[^.]*$/, '');
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-  const ext = format === 'csv' ? 'csv' : 'jsonl';
-  const uri = await (deps.showSaveDialog ?? vscode.window.showSaveDialog)({
-    defaultUri: vscode.Uri.joinPath(folder, `${base}-triage.${ext}`),
-    filters: format === 'csv' ? { CSV: ['csv'] } : { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'] },
-    saveLabel: vscode.l10n.t('Export'),
-    title: format === 'csv' ? vscode.l10n.t('Export as CSV') : vscode.l10n.t('Export as JSON Lines'),
-  });
-  if (!uri) return undefined;
-  const { text, rows } = exportText(session, query, format, deps.privacy.revealed);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-  deps.log.info(`triage: exported ${rows} rows as ${format}`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows, path.basename(uri.path)));
-  return uri;
+  let defaultUri = defaultExportUri(session.uri, format);
+  let exported: { text: string; rows: number } | undefined;
+  for (;;) {
+    const uri = await (deps.showSaveDialog ?? vscode.window.showSaveDialog)({
+      defaultUri,
+      filters: format === 'csv' ? { CSV: ['csv'] } : { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'] },
+      saveLabel: vscode.l10n.t('Export'),
+      title: format === 'csv' ? vscode.l10n.t('Export as CSV') : vscode.l10n.t('Export as JSON Lines'),
+    });
+    if (!uri) return undefined;
+    exported ??= exportText(session, query, format, deps.privacy.revealed);
+    try {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(exported.text, 'utf8'));
+    } catch (e) {
+      deps.log.warn(`triage: writing the ${format} export failed (${e instanceof vscode.FileSystemError ? e.code : 'error'})`);
+      const again = vscode.l10n.t('Choose Another Folder…');
+      const answer = await (deps.showErrorMessage ?? vscode.window.showErrorMessage)(
+        vscode.l10n.t('{0} could not be written in that folder. Choose another folder for the export.', path.basename(uri.path)), again);
+      if (answer !== again) return undefined;
+      const failedIn = vscode.Uri.joinPath(uri, '..');
+      const folder = failedIn.toString() === vscode.Uri.joinPath(defaultUri, '..').toString() ? vscode.Uri.file(os.homedir()) : vscode.Uri.joinPath(defaultUri, '..');
+      defaultUri = vscode.Uri.joinPath(folder, path.basename(uri.path));
+      continue;
+    }
+    deps.log.info(`triage: exported ${exported.rows} rows as ${format}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', exported.rows, path.basename(uri.path)));
+    return uri;
+  }
 }
