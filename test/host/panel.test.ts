@@ -74,7 +74,8 @@ class RecordingLog implements vscode.LogOutputChannel {
 interface Harness {
   readonly deps: PanelDeps & { readonly log: RecordingLog };
   readonly opened: string[];
-  readonly saveTo: { uri: vscode.Uri | undefined };
+  readonly saveTo: { uri: vscode.Uri | undefined; queue: vscode.Uri[] };
+  readonly errors: { readonly shown: string[][]; pickFirst: boolean };
   readonly clock: { offsetMs: number };
   dispose(): void;
 }
@@ -88,18 +89,22 @@ function makeHarness(): Harness {
   const lookups = new LookupService({ profiles, credentials, emulator: host, loadNetwork: () => network, log, background });
   const privacy = new PrivacyState();
   const opened: string[] = [];
-  const saveTo: { uri: vscode.Uri | undefined } = { uri: undefined };
+  /** What the save dialog answers: `queue` first, then `uri`. */
+  const saveTo: { uri: vscode.Uri | undefined; queue: vscode.Uri[] } = { uri: undefined, queue: [] };
+  /** The error messages shown, and whether the user picks their first button. */
+  const errors: { shown: string[][]; pickFirst: boolean } = { shown: [], pickFirst: false };
   const clock = { offsetMs: 0 };
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   const deps = {
     extensionUri: ext?.extensionUri ?? vscode.Uri.file(process.cwd()),
     lookups, privacy, log,
     openExternal: (url: string) => { opened.push(url); return Promise.resolve(true); },
-    showSaveDialog: () => Promise.resolve(saveTo.uri),
+    showSaveDialog: () => Promise.resolve(saveTo.queue.shift() ?? saveTo.uri),
+    showErrorMessage: (message: string, ...items: string[]) => { errors.shown.push([message, ...items]); return Promise.resolve(errors.pickFirst ? items[0] : undefined); },
     now: () => Date.now() + clock.offsetMs,
   };
   return {
-    deps, opened, saveTo, clock,
+    deps, opened, saveTo, errors, clock,
     dispose: () => { privacy.dispose(); lookups.dispose(); host.dispose(); credentials.dispose(); profiles.dispose(); },
   };
 }
@@ -284,7 +289,16 @@ describe('process panel (host side, against the emulator)', function () {
       h.saveTo.uri = vscode.Uri.file(target);
       await controller.receive({ type: 'save', what: 'evidenceSet' });
       assert.strictEqual(fs.readFileSync(target).subarray(0, 4).toString(), '%PDF');
+
+      // A folder the file system refuses: the panel says so and offers the dialog again, with the same file.
+      const again = path.join(dir, 'again.pdf');
+      h.saveTo.queue = [vscode.Uri.file('/proc/idcloud-evidence.pdf'), vscode.Uri.file(again)];
+      h.errors.pickFirst = true;
+      await controller.receive({ type: 'save', what: 'evidenceSet' });
+      assert.deepStrictEqual(h.errors.shown, [['idcloud-evidence.pdf could not be written in that folder. Choose another folder.', 'Choose Another Folder…']]);
+      assert.strictEqual(fs.readFileSync(again).subarray(0, 4).toString(), '%PDF');
     } finally {
+      h.errors.pickFirst = false;
       fs.rmSync(dir, { recursive: true, force: true });
     }
     controller.dispose();

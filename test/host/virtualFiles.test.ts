@@ -178,7 +178,7 @@ describe('Files not on disk (virtual workspaces)', function () {
       } as unknown as TriageDeps;
       const saved = await exportTable(deps, session, 'csv', DEFAULT_QUERY);
       assert.strictEqual(saved?.fsPath, path.join(dir, 'export-triage.csv'));
-      assert.deepStrictEqual(errors, [['export-triage.csv could not be written in that folder. Choose another folder for the export.', 'Choose Another Folder…']]);
+      assert.deepStrictEqual(errors, [['export-triage.csv could not be written in that folder. Choose another folder.', 'Choose Another Folder…']]);
       assert.strictEqual(dialogs.length, 2, 'the save dialog opened again');
       assert.strictEqual(dialogs[0]?.defaultUri?.scheme, 'file', 'first proposed on disk, not in the read-only file system');
       assert.strictEqual(dialogs[1]?.defaultUri?.toString(), dialogs[0].defaultUri.toString(), 'proposed again where it can be written');

@@ -5,7 +5,6 @@
  * `isWebviewMessage` before anything else; malformed ones are logged (by shape, never content)
  * and dropped. The webview gets a fresh view model after every change and does nothing else.
  */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { fetchedDocumentRows } from '../../core/fetched';
 import type { FetchedProcess } from '../../core/types';
@@ -21,6 +20,7 @@ import type { PanelDeps } from './deps';
 import { isSettled } from '../watch/service';
 import { buildViewModel, type HeldMedia } from './viewModel';
 import { documentUrl, openInBrowser, saveTarget } from './files';
+import { saveWithRetry } from '../saveFile';
 
 /** signed_url lives 5 minutes; re-fetch a minute early so the link still works when the browser follows it. */
 const SIGNED_URL_REFRESH_MS = 4 * 60_000;
@@ -210,16 +210,13 @@ export class PanelController extends Disposable {
   private async save(kind: MediaKind): Promise<void> {
     const held = this.media[kind];
     if (held.status !== 'ready') return;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
     const target = saveTarget(kind, this.ref.id, held.file);
-    const uri = await (this.deps.showSaveDialog ?? vscode.window.showSaveDialog)({
-      defaultUri: vscode.Uri.joinPath(folder, target.fileName),
+    const uri = await saveWithRetry(this.deps, target.fileName, {
       filters: target.filters,
       saveLabel: vscode.l10n.t('Save'),
       title: kind === 'selfie' ? vscode.l10n.t('Save Selfie') : vscode.l10n.t('Save Evidence Set'),
-    });
+    }, () => held.file.bytes, `process panel: the ${kind}`);
     if (!uri) return;
-    await vscode.workspace.fs.writeFile(uri, held.file.bytes);
     this.deps.log.info(`process panel: saved the ${kind} of ${this.ref.id} (${held.file.bytes.byteLength} bytes)`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0}', uri.path.split('/').pop() ?? ''), 5000);
   }

@@ -17,8 +17,9 @@ export interface PanelDeps {
    * opened by the user and are not recorded.
    */
   readonly recent?: { add(ref: ProcessRef): Promise<void> };
-  /** Test seams: default to opening the URL string in the system browser, vscode.window.showSaveDialog and Date.now. */
+  /** Test seams: default to opening the URL string in the system browser, vscode.window.showSaveDialog, showErrorMessage and Date.now. */
   readonly openExternal?: (url: string) => Thenable<boolean>;
   readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
+  readonly showErrorMessage?: (message: string, ...items: string[]) => Thenable<string | undefined>;
   readonly now?: () => number;
 }
