@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { countBuckets, DEFAULT_QUERY } from '../../src/core/triageTable';
 import { findProcessIdsIn, unreadableFile } from '../../src/editor/ids/findInFile';
-import { isSurfaceDocument, surfaceSchemes } from '../../src/editor/ids/selectors';
+import { isSurfaceDocument, registerForAnyFile, surfaceSchemes } from '../../src/editor/ids/selectors';
 import { FileTooLargeError, MAX_VIRTUAL_BYTES } from '../../src/editor/ids/virtualFile';
 import type { Lookups } from '../../src/editor/services';
 import type { TriageDeps, TriageService } from '../../src/editor/triage';
@@ -201,6 +201,29 @@ describe('Files not on disk (virtual workspaces)', function () {
     assert.deepStrictEqual(surfaceSchemes([folder, { uri: vscode.Uri.file('/tmp') }]), [...base, SCHEME], 'a virtual workspace folder adds its scheme, once');
     assert.strictEqual(isSurfaceDocument({ uri: uriOf('app.log') }), false, 'outside the workspace\'s folders, another file system is not a surface');
     assert.strictEqual(isSurfaceDocument({ uri: vscode.Uri.from({ scheme: 'output', path: 'extension-output-idcloud' }) }), false);
+  });
+
+  it('the webhook lens and hover and the credential quick fixes register again when a folder of a new scheme arrives', () => {
+    const folders = new vscode.EventEmitter<unknown>();
+    let schemes = ['file', 'untitled'];
+    const selectors: string[] = [];
+    let live = 0;
+    const registration = registerForAnyFile((selector) => {
+      selectors.push(selector.map((f) => f.scheme).join());
+      live++;
+      return new vscode.Disposable(() => { live--; });
+    }, folders.event, () => schemes);
+    folders.fire(undefined);
+    assert.deepStrictEqual(selectors, ['file,untitled'], 'the same schemes: nothing registered again');
+    schemes = ['file', 'untitled', SCHEME];
+    folders.fire(undefined);
+    assert.deepStrictEqual(selectors, ['file,untitled', `file,untitled,${SCHEME}`]);
+    assert.strictEqual(live, 1, 'the first registration was disposed');
+    registration.dispose();
+    folders.fire(undefined);
+    assert.strictEqual(live, 0);
+    assert.strictEqual(selectors.length, 2, 'nothing registers after dispose');
+    folders.dispose();
   });
 
   it('refuses a file over the size cap before reading it, with a message that gives both sizes', async () => {

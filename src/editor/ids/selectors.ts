@@ -75,6 +75,31 @@ export function anyFileSelector(): vscode.DocumentFilter[] {
   return surfaceSchemes().map((scheme) => ({ scheme }));
 }
 
+/**
+ * Registers what `register` makes for any file (as anyFileSelector) now, and again whenever a
+ * workspace folder of a new scheme arrives (a virtual workspace's), so a provider never keeps the
+ * schemes it was first registered with. The last two arguments are seams for the tests.
+ */
+export function registerForAnyFile(
+  register: (selector: vscode.DocumentFilter[]) => vscode.Disposable,
+  onDidChangeFolders: vscode.Event<unknown> = vscode.workspace.onDidChangeWorkspaceFolders,
+  schemes: () => string[] = surfaceSchemes,
+): vscode.Disposable {
+  let current = schemes();
+  let registered = register(current.map((scheme) => ({ scheme })));
+  const listener = onDidChangeFolders(() => {
+    const next = schemes();
+    if (next.join() === current.join()) return;
+    current = next;
+    registered.dispose();
+    registered = register(current.map((scheme) => ({ scheme })));
+  });
+  return new vscode.Disposable(() => {
+    listener.dispose();
+    registered.dispose();
+  });
+}
+
 /** Code lenses: the configured languages and file patterns, in files only. */
 export function codeLensSelector(settings: IdSurfaceSettings): vscode.DocumentFilter[] {
   return surfaceSchemes().flatMap((scheme) => [

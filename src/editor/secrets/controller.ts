@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { findCredentialLeaks, type CredentialLeak } from '../../core/credentialLeaks';
 import { registerCommand } from '../commands/register';
 import type { CommandDeps } from '../commands/deps';
-import { anyFileSelector, isSurfaceDocument } from '../ids/selectors';
+import { isSurfaceDocument, registerForAnyFile } from '../ids/selectors';
 import { Commands } from '../commandIds';
 import { LazyFeature } from '../lazy';
 import { Disposable, disposeAll } from '../lifecycle';
@@ -64,7 +64,7 @@ export class SecretScanController extends Disposable {
   /** Registers the quick fixes, reads the setting and scans the open documents: the composition root runs it just after activation. */
   start(): void {
     const provider = new LeakCodeActionProvider((uri, d) => this.findingAt(uri, d.range), this.now);
-    this._register(vscode.languages.registerCodeActionsProvider(anyFileSelector(), provider, LeakCodeActionProvider.metadata));
+    this._register(registerForAnyFile((selector) => vscode.languages.registerCodeActionsProvider(selector, provider, LeakCodeActionProvider.metadata)));
     if (!this.isDisposed) this.update();
   }
 

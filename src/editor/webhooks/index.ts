@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../commands/register';
 import { Commands } from '../commandIds';
 import type { CommandDeps } from '../commands/deps';
-import { anyFileSelector } from '../ids/selectors';
+import { registerForAnyFile } from '../ids/selectors';
 import { LazyFeature } from '../lazy';
 import { disposeAll } from '../lifecycle';
 import type { ShowProcess } from '../services';
@@ -49,13 +49,17 @@ export function registerWebhooks(deps: CommandDeps & { readonly showProcess: Sho
   let disposed = false;
   return {
     inbox: () => feature.load().then((w) => w.inbox),
-    /** The inbox view, the payload lens and hover: the composition root makes them just after activation. */
+    /** The inbox view, the payload lens and hover (following the workspace's schemes): the composition root makes them just after activation. */
     start: () => {
       if (disposed) return;
+      const lens = new WebhookLensProvider(deps.lookups);
+      const hover = new WebhookHoverProvider();
       disposables.push(
         vscode.window.createTreeView('idcloud.webhookInbox', { treeDataProvider: view }),
-        vscode.languages.registerCodeLensProvider(anyFileSelector(), new WebhookLensProvider(deps.lookups)),
-        vscode.languages.registerHoverProvider(anyFileSelector(), new WebhookHoverProvider()),
+        registerForAnyFile((selector) => vscode.Disposable.from(
+          vscode.languages.registerCodeLensProvider(selector, lens),
+          vscode.languages.registerHoverProvider(selector, hover),
+        )),
       );
     },
     dispose: () => { disposed = true; disposeAll(disposables); },
