@@ -108,8 +108,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   );
   const activationMs = performance.now() - started;
   const activationThreadTime = testing ? threadTimeSince(threadBefore, threadTime()) : undefined;
-  // The status bar item, the two views, the document providers (hover, lens, link, code
-  // action) and what needs the settings or the open documents (the first settings read builds
+  // The status bar item, the two views, the stored watches, the document providers (hover, lens,
+  // link, code action) and what needs the settings or the open documents (the first settings read builds
   // VS Code's configuration model, the credential scan reads every open document) start in the
   // next task: activate() registers the commands, the panel's restore hook and the URI handler,
   // and the extension host goes on with the window meanwhile. Until a view exists VS Code shows
@@ -119,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       const t = performance.now();
       statusBar.start();
       tree.start();
+      watch.start();
       idSurfaces.start();
       webhooks.start();
       walkthrough.start();

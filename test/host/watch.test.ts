@@ -151,6 +151,7 @@ describe('watching unfinished processes', () => {
 
     // The first window: watch, then "reload" before it finishes.
     const before = new WatchService({ memento, lookups: api.lookups, log, ...schedule });
+    before.start();
     const beforeBar = new WatchStatusBar(before);
     const beforeNotifier = new WatchNotifier({ watches: before, lookups: api.lookups, showProcess: () => Promise.resolve(), log, notify, groupWindowMs: 200 });
     before.watch([LIVE]);
@@ -164,12 +165,14 @@ describe('watching unfinished processes', () => {
     beforeBar.dispose();
     before.dispose();
 
-    // The second window, on the same memento: the watch resumes by itself.
+    // The second window, on the same memento: the watch resumes once started, with no action of the user.
     const after = new WatchService({ memento, lookups: api.lookups, log, ...schedule });
+    assert.ok(!after.isWatched(LIVE), 'nothing resumes before start(), which the start-up task runs after activate()');
     const bar = new WatchStatusBar(after);
     const notifier = new WatchNotifier({ watches: after, lookups: api.lookups, showProcess: () => Promise.resolve(), log, notify, groupWindowMs: 200 });
     const finishes: FinishedWatch[] = [];
     const sub = after.onDidFinish((f) => { finishes.push(f); });
+    after.start(); // the status bar and the notifier exist already, as in a window
     try {
       assert.ok(after.isWatched(LIVE), 'the watch resumed');
       assert.deepStrictEqual(bar.state, { text: '$(eye) 1', visible: true });

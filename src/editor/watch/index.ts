@@ -30,4 +30,9 @@ export class WatchFeature extends Disposable {
     this._register(new WatchNotifier({ ...deps, watches: this.service }));
     this.statusBar = this._register(new WatchStatusBar(this.service));
   }
+
+  /** Resumes the stored watches: the composition root runs it just after activation. */
+  start(): void {
+    this.service.start();
+  }
 }

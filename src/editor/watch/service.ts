@@ -87,6 +87,7 @@ export class WatchService extends Disposable implements Watches {
   private saving: Promise<void> = Promise.resolve();
   /** The time limit is read from the settings when the first watch starts, not at activation. */
   private limitRead = false;
+  private resumed = false;
 
   constructor(private readonly deps: WatchServiceDeps) {
     super();
@@ -102,6 +103,15 @@ export class WatchService extends Disposable implements Watches {
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(MAX_MINUTES_SETTING) && this.limitRead) this.poller.setMaxDuration(maxMinutes() * 60_000);
     }));
+  }
+
+  /**
+   * Resumes the stored watches (once): in the start-up task that follows activate(), since
+   * resuming checks each watch's profile and reads the time limit, which reads the settings.
+   */
+  start(): void {
+    if (this.resumed) return;
+    this.resumed = true;
     this.resume();
   }
 
@@ -186,7 +196,10 @@ export class WatchService extends Disposable implements Watches {
       this.readLimit();
       this.poller.add(key, entry.since);
     }
-    if (this.watched.size > 0) this.deps.log.info(`watch: resumed ${this.watched.size} watch(es)`);
+    if (this.watched.size > 0) {
+      this.deps.log.info(`watch: resumed ${this.watched.size} watch(es)`);
+      this._onDidChange.fire();
+    }
     if (this.watched.size !== stored.length) this.save();
   }
 
