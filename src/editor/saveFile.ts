@@ -9,15 +9,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writableFolder } from '../core/saveFolder';
 
-export interface SaveUi {
-  /** Test seams: default to vscode.window.showSaveDialog and vscode.window.showErrorMessage. */
+/** Test seams of a feature that saves (its deps extend this): default to vscode.window.showSaveDialog and showErrorMessage. */
+export interface SaveSeams {
   readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
   readonly showErrorMessage?: (message: string, ...items: string[]) => Thenable<string | undefined>;
+}
+
+export interface SaveUi extends SaveSeams {
   readonly log: Pick<vscode.LogOutputChannel, 'warn'>;
 }
 
 /** `fileName` in the first workspace folder that takes writes, else in the home folder. */
-export function defaultSaveUri(fileName: string, folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)): vscode.Uri {
+export function defaultSaveUri(fileName: string, folders: readonly vscode.Uri[] = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)): vscode.Uri {
   const folder = writableFolder(folders, vscode.Uri.file(os.homedir()), (scheme) => vscode.workspace.fs.isWritableFileSystem(scheme));
   return vscode.Uri.joinPath(folder, fileName);
 }

@@ -19,7 +19,6 @@ export const WalkthroughContext = {
   sandboxReady: 'idcloud.walkthrough.sandboxReady',
 } as const;
 
-/** The Get Process reference's example, which the Local emulator serves (src/emulator/reference.ts). */
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
 const SAMPLE_LOG = ['media', 'walkthrough', 'sample.log'] as const;
 

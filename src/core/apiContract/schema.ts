@@ -13,10 +13,10 @@
  */
 import * as z from 'zod/mini';
 import { UnexpectedResponseError } from '../errors';
+// A number or a numeric string ("" reads as absent), and an optional string: as the Web & SDK schema reads them.
 import { num, str } from '../schema';
 import { type DroppedValue, parseTolerant } from '../schemaIssues';
 
-// A number or a numeric string ("" reads as absent), and an optional string: as the Web & SDK schema reads them.
 const result = z.optional(z.looseObject({ result: str }));
 
 const ApiProcessSchema = z.looseObject({

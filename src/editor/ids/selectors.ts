@@ -86,13 +86,14 @@ export function registerForAnyFile(
   schemes: () => string[] = surfaceSchemes,
 ): vscode.Disposable {
   let current = schemes();
-  let registered = register(current.map((scheme) => ({ scheme })));
+  const registerFor = (list: readonly string[]): vscode.Disposable => register(list.map((scheme) => ({ scheme })));
+  let registered = registerFor(current);
   const listener = onDidChangeFolders(() => {
     const next = schemes();
     if (next.join() === current.join()) return;
     current = next;
     registered.dispose();
-    registered = register(current.map((scheme) => ({ scheme })));
+    registered = registerFor(current);
   });
   return new vscode.Disposable(() => {
     listener.dispose();

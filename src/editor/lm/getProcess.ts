@@ -36,7 +36,6 @@ export interface LmToolDeps {
 
 type Target = { readonly id: ProcessId; readonly profile: Profile } | { readonly problem: string };
 
-
 export function text(value: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
 }

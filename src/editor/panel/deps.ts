@@ -1,10 +1,11 @@
 /** What the process panels need from the rest of the editor (built once by the composition root). */
 import type * as vscode from 'vscode';
+import type { SaveSeams } from '../saveFile';
 import type { Lookups, Privacy, ProcessRef, Watches } from '../services';
 
 export const PANEL_VIEW_TYPE = 'idcloud.process';
 
-export interface PanelDeps {
+export interface PanelDeps extends SaveSeams {
   readonly extensionUri: vscode.Uri;
   readonly lookups: Lookups;
   readonly privacy: Privacy;
@@ -17,9 +18,7 @@ export interface PanelDeps {
    * opened by the user and are not recorded.
    */
   readonly recent?: { add(ref: ProcessRef): Promise<void> };
-  /** Test seams: default to opening the URL string in the system browser, vscode.window.showSaveDialog, showErrorMessage and Date.now. */
+  /** Test seams (with the save dialog's, SaveSeams): default to opening the URL string in the system browser and Date.now. */
   readonly openExternal?: (url: string) => Thenable<boolean>;
-  readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
-  readonly showErrorMessage?: (message: string, ...items: string[]) => Thenable<string | undefined>;
   readonly now?: () => number;
 }

@@ -58,19 +58,18 @@ export class ProfileStatusBar extends Disposable {
   }
 
   private render(): void {
-    if (!this.item) return;
+    const { item } = this;
+    if (!item) return; // not started yet: start() renders
     const profile = this.profiles.active();
-    this.show(profile, this.shown?.profileId === profile.id ? this.shown.hasCredentials : true);
+    this.show(item, profile, this.shown?.profileId === profile.id ? this.shown.hasCredentials : true);
     // The credential state arrives asynchronously; a newer render wins.
     const version = ++this.version;
     this.rendering = this.hasCredentials(profile).then((has) => {
-      if (version === this.version && !this.isDisposed) this.show(profile, has);
+      if (version === this.version && !this.isDisposed) this.show(item, profile, has);
     }, () => undefined);
   }
 
-  private show(profile: Profile, hasCredentials: boolean): void {
-    const { item } = this;
-    if (!item) return;
+  private show(item: vscode.StatusBarItem, profile: Profile, hasCredentials: boolean): void {
     this.shown = { profileId: profile.id, hasCredentials };
     const label = inert(profile.label);
     item.text = hasCredentials

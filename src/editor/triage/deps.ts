@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
+import type { SaveSeams } from '../saveFile';
 import type { Lookups, Privacy, ShowProcess, Watches } from '../services';
 
-export interface TriageDeps {
+export interface TriageDeps extends SaveSeams {
   readonly extensionUri: vscode.Uri;
   readonly lookups: Lookups;
   readonly privacy: Privacy;
@@ -9,8 +10,6 @@ export interface TriageDeps {
   readonly log: vscode.LogOutputChannel;
   /** The watch list (src/editor/watch); without it the view hides "Watch All Unfinished". */
   readonly watches?: Watches;
-  /** Test seams: default to vscode.window.showSaveDialog, vscode.window.showErrorMessage and Date.now. */
-  readonly showSaveDialog?: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
-  readonly showErrorMessage?: (message: string, ...items: string[]) => Thenable<string | undefined>;
+  /** Test seam (with the save dialog's, SaveSeams): defaults to Date.now. */
   readonly now?: () => number;
 }

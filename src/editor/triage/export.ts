@@ -24,9 +24,14 @@ export function exportText(session: TriageSession, query: TableQuery, format: Ex
   return { text, rows: rows.length };
 }
 
+/** The export's file name: the log's, without its extension, then `-triage.csv` or `-triage.jsonl`. */
+function exportFileName(log: vscode.Uri, format: ExportFormat): string {
+  return `${path.basename(log.path).replace(/\.[^.]*$/, '')}-triage.${format}`;
+}
+
 /** Where the save dialog first proposes the export: see saveFile.ts. */
 export function defaultExportUri(log: vscode.Uri, format: ExportFormat, folders?: readonly vscode.Uri[]): vscode.Uri {
-  return defaultSaveUri(`${path.basename(log.path).replace(/\.[^.]*$/, '')}-triage.${format}`, folders && [...folders]);
+  return defaultSaveUri(exportFileName(log, format), folders);
 }
 
 /** Asks where to save the table as filtered and writes it there (see saveFile.ts for a write that fails). */
@@ -34,7 +39,7 @@ export async function exportTable(deps: TriageDeps, session: TriageSession, form
   let rows = 0;
   const uri = await saveWithRetry(
     deps,
-    path.basename(defaultExportUri(session.uri, format).path),
+    exportFileName(session.uri, format),
     {
       filters: format === 'csv' ? { CSV: ['csv'] } : { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'] },
       saveLabel: vscode.l10n.t('Export'),
